@@ -1,0 +1,8 @@
+package io.ticketing.coreapi.booking;
+
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.coreapi.common.UserId;
+
+public record BookingPlaced(BookingId bookingId, UserId userId, ShowId showId, int tickets, String paymentToken) {
+}

@@ -1,0 +1,7 @@
+package io.ticketing.coreapi.booking;
+
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.Money;
+
+public record BookingRefunded(BookingId bookingId, Money amountRefunded) {
+}

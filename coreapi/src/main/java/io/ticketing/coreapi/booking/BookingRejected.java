@@ -1,0 +1,6 @@
+package io.ticketing.coreapi.booking;
+
+import io.ticketing.coreapi.common.BookingId;
+
+public record BookingRejected(BookingId bookingId, String reason) {
+}

@@ -1,0 +1,11 @@
+package io.ticketing.coreapi.booking;
+
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.coreapi.common.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Asks for tickets. It carries no price: the show decides what the booking costs. */
+public record PlaceBooking(@TargetAggregateIdentifier BookingId bookingId, UserId userId, ShowId showId,
+                           int tickets, String paymentToken) {
+}

@@ -1,0 +1,9 @@
+package io.ticketing.coreapi.payment;
+
+public enum PaymentStatus {
+    REQUESTED,
+    COMPLETED,
+    DECLINED,
+    CANCELLED,
+    REFUNDED
+}

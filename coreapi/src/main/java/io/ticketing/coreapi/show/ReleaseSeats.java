@@ -1,0 +1,8 @@
+package io.ticketing.coreapi.show;
+
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.ShowId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReleaseSeats(@TargetAggregateIdentifier ShowId showId, BookingId bookingId, String reason) {
+}
