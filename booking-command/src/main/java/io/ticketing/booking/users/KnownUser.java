@@ -1,0 +1,47 @@
+package io.ticketing.booking.users;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+@Entity
+@Table(name = "known_user")
+public class KnownUser {
+
+    @Id
+    private UUID userId;
+
+    private String email;
+
+    private boolean active;
+
+    protected KnownUser() {
+    }
+
+    KnownUser(UUID userId, String email) {
+        this.userId = userId;
+        this.email = email;
+        this.active = true;
+    }
+
+    void emailChanged(String newEmail) {
+        email = newEmail;
+    }
+
+    void deactivated() {
+        active = false;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

@@ -1,0 +1,7 @@
+package io.ticketing.booking.users;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface KnownUserRepository extends JpaRepository<KnownUser, UUID> {
+}

@@ -1,0 +1,73 @@
+package io.ticketing.support.messaging;
+
+import static io.ticketing.coreapi.common.MessageMetadata.ACTING_USER;
+import static io.ticketing.coreapi.common.MessageMetadata.CAUSATION_ID;
+import static io.ticketing.coreapi.common.MessageMetadata.CORRELATION_ID;
+import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The Axon settings every service shares: Jackson for messages, events and everything else, the flow metadata on
+ * every message, and PostgreSQL types ({@code bytea}) for the saga store.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+public class MessagingAutoConfiguration {
+
+    private final Serializer serializer = MessageSerialization.jacksonSerializer();
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return serializer;
+    }
+
+    /**
+     * Axon's origin provider names the message that caused the handled one and the first message of the flow; its
+     * keys are mapped to the names auditors know: the first message is the correlation id, the direct cause the
+     * causation id.
+     */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
+    }
+
+    /** Carries the edge's trace id and acting user from each handled message to every message its handler sends. */
+    @Bean
+    public CorrelationDataProvider traceAndActingUserProvider() {
+        return new SimpleCorrelationDataProvider(TRACE_ID, ACTING_USER);
+    }
+
+    @Bean
+    public EdgeMetadataInterceptor edgeMetadataInterceptor() {
+        return new EdgeMetadataInterceptor();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+}

@@ -1,0 +1,83 @@
+package io.ticketing.user.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.ticketing.coreapi.user.RegisterUser;
+import io.ticketing.coreapi.user.Role;
+import io.ticketing.support.web.CommandProblemAdvice;
+import io.ticketing.user.command.EmailAlreadyInUseException;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@WebMvcTest(UserController.class)
+@Import({CommandProblemAdvice.class, PasswordHashing.class})
+class UserControllerTest {
+
+    private static final String ADA = """
+            {"email": "Ada@Example.com", "fullName": "Ada Lovelace", "password": "correct horse"}""";
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @Autowired
+    private PasswordEncoder passwordEncoder;
+
+    @MockitoBean
+    private CommandGateway commandGateway;
+
+    @Test
+    void registersAUserWithANormalisedEmailAndOnlyAHashOfThePassword() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+                .hasStatus(HttpStatus.CREATED)
+                .satisfies(result -> assertThat(result.getResponse().getHeader("Location"))
+                        .startsWith("/api/users/"))
+                .bodyJson().extractingPath("$.userId").asString().isNotBlank();
+
+        ArgumentCaptor<RegisterUser> sent = ArgumentCaptor.forClass(RegisterUser.class);
+        verify(commandGateway).send(sent.capture());
+        assertThat(sent.getValue().email()).isEqualTo("ada@example.com");
+        assertThat(sent.getValue().role()).isEqualTo(Role.USER);
+        assertThat(sent.getValue().passwordHash()).doesNotContain("correct horse");
+        assertThat(passwordEncoder.matches("correct horse", sent.getValue().passwordHash())).isTrue();
+    }
+
+    @Test
+    void namesEveryInvalidFieldAndSendsNothing() {
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"email": "not-an-address", "fullName": "", "password": "short"}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").asString()
+                .contains("email:", "fullName:", "password:");
+
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void answersConflictWhenTheEmailAddressIsTaken() {
+        when(commandGateway.send(any())).thenReturn(
+                CompletableFuture.failedFuture(new EmailAlreadyInUseException("ada@example.com")));
+
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+                .hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").isEqualTo("The email address ada@example.com is already in use");
+    }
+}
