@@ -1,0 +1,42 @@
+package io.ticketing.launcher;
+
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the whole platform in this JVM and keeps it running until Ctrl-C. */
+public final class BookingPlatformLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingPlatformLauncher.class);
+
+    private BookingPlatformLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchOptions options = LaunchOptions.parse(args, System.getenv());
+        long started = System.nanoTime();
+        StandalonePlatform platform = StandalonePlatform.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the booking platform");
+            try {
+                platform.close();
+            } catch (Exception e) {
+                log.error("The platform did not stop cleanly", e);
+            }
+            stopped.countDown();
+        }, "platform-shutdown"));
+
+        StringBuilder table = new StringBuilder(String.format("%nBooking platform is up in %d s:%n",
+                (System.nanoTime() - started) / 1_000_000_000));
+        for (StandalonePlatform.RunningService service : platform.services()) {
+            table.append(String.format("  %-17s http://localhost:%d   (database %s)%n",
+                    service.name(), service.port(), service.database()));
+        }
+        table.append(String.format("  %-17s localhost:%d   (databases eventstore and the above)%n",
+                "postgresql", platform.postgresPort()));
+        table.append("Press Ctrl-C to stop.");
+        System.out.println(table);
+        stopped.await();
+    }
+}

@@ -1,0 +1,48 @@
+package io.ticketing.launcher;
+
+import io.ticketing.support.messaging.MessageSerialization;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The standalone mode's event store: Axon's JDBC storage engine on the {@code eventstore} database, whose schema
+ * Flyway owns ({@code db/eventstore}).
+ * <p>
+ * The pool hands out connections with auto-commit off, and each unit of work keeps one of them from its first read
+ * to its commit: an aggregate's events are read and appended in one database transaction, committed or rolled back
+ * with the unit of work, whichever service's handler ran in it.
+ */
+final class EventStoreFactory {
+
+    /** PostgreSQL's state for a unique violation: two writers appending the same aggregate sequence number. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private EventStoreFactory() {
+    }
+
+    static void migrate(DataSource eventStoreDatabase) {
+        Flyway.configure()
+                .dataSource(eventStoreDatabase)
+                .locations("classpath:db/eventstore")
+                .load()
+                .migrate();
+    }
+
+    static EmbeddedEventStore eventStore(DataSource eventStoreDatabase) {
+        Serializer serializer = MessageSerialization.jacksonSerializer();
+        JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(eventStoreDatabase::getConnection))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
+                .build();
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
+    }
+}

@@ -1,0 +1,69 @@
+package io.ticketing.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How to start the standalone platform.
+ *
+ * @param database    where the databases live
+ * @param randomPorts every service on a free port instead of its fixed one (for tests, and for running beside
+ *                    another copy)
+ */
+record LaunchOptions(DatabaseChoice database, boolean randomPorts) {
+
+    static final Path DEFAULT_DATA_DIRECTORY = Path.of("data", "postgres");
+
+    sealed interface DatabaseChoice {
+    }
+
+    /** An embedded PostgreSQL whose data stays in {@code dataDirectory} from one run to the next. */
+    record KeptEmbedded(Path dataDirectory, int port) implements DatabaseChoice {
+    }
+
+    /** An embedded PostgreSQL in a temporary directory, deleted when the platform stops. */
+    record ThrowawayEmbedded() implements DatabaseChoice {
+    }
+
+    /** A PostgreSQL server someone else runs; the platform creates its databases there when they are missing. */
+    record External(String jdbcUrl, String username, String password) implements DatabaseChoice {
+    }
+
+    /**
+     * Reads the options from the command line and the environment: {@code BOOKING_PG_URL} (with
+     * {@code BOOKING_PG_USER} and {@code BOOKING_PG_PASSWORD}) selects an external server; otherwise
+     * {@code --throwaway} an embedded one that keeps nothing, and {@code --data-dir=PATH} (default
+     * {@code ./data/postgres}) and {@code --pg-port=N} an embedded one that keeps its data.
+     */
+    static LaunchOptions parse(String[] args, Map<String, String> environment) {
+        Path dataDirectory = DEFAULT_DATA_DIRECTORY;
+        int postgresPort = 0;
+        boolean throwaway = false;
+        boolean randomPorts = false;
+        for (String arg : args) {
+            if (arg.equals("--throwaway")) {
+                throwaway = true;
+            } else if (arg.equals("--random-ports")) {
+                randomPorts = true;
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDirectory = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.startsWith("--pg-port=")) {
+                postgresPort = Integer.parseInt(arg.substring("--pg-port=".length()));
+            } else {
+                throw new IllegalArgumentException("Unknown option " + arg + "; known: --throwaway, --random-ports, "
+                        + "--data-dir=PATH, --pg-port=N (and BOOKING_PG_URL, BOOKING_PG_USER, BOOKING_PG_PASSWORD)");
+            }
+        }
+        String externalUrl = environment.get("BOOKING_PG_URL");
+        DatabaseChoice database;
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            database = new External(externalUrl, environment.getOrDefault("BOOKING_PG_USER", "postgres"),
+                    environment.getOrDefault("BOOKING_PG_PASSWORD", ""));
+        } else if (throwaway) {
+            database = new ThrowawayEmbedded();
+        } else {
+            database = new KeptEmbedded(dataDirectory, postgresPort);
+        }
+        return new LaunchOptions(database, randomPorts);
+    }
+}

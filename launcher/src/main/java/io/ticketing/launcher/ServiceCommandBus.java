@@ -1,0 +1,80 @@
+package io.ticketing.launcher;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * One service's view of the platform's shared command bus. It dispatches to the shared bus, and subscribes the
+ * service's handlers there wrapped in the service's own handler interceptors, so that a command runs in the
+ * transaction of the database of the service that handles it (and carries that service's correlation data), not
+ * in whichever service sent it.
+ * <p>
+ * This is the standalone mode's stand-in for Axon Server's command routing, where each service's local segment
+ * does the same.
+ */
+final class ServiceCommandBus implements CommandBus {
+
+    private final CommandBus sharedBus;
+    private final List<MessageHandlerInterceptor<? super CommandMessage<?>>> handlerInterceptors =
+            new CopyOnWriteArrayList<>();
+    private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
+            new CopyOnWriteArrayList<>();
+
+    ServiceCommandBus(CommandBus sharedBus) {
+        this.sharedBus = sharedBus;
+    }
+
+    @Override
+    public <C> void dispatch(CommandMessage<C> command) {
+        sharedBus.dispatch(intercept(command));
+    }
+
+    @Override
+    public <C, R> void dispatch(CommandMessage<C> command,
+                                CommandCallback<? super C, ? super R> callback) {
+        sharedBus.dispatch(intercept(command), callback);
+    }
+
+    @Override
+    public Registration subscribe(String commandName,
+                                  MessageHandler<? super CommandMessage<?>> handler) {
+        return sharedBus.subscribe(commandName, command -> {
+            @SuppressWarnings("unchecked")
+            UnitOfWork<CommandMessage<?>> unitOfWork = (UnitOfWork<CommandMessage<?>>) CurrentUnitOfWork.get();
+            return new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors, handler).proceed();
+        });
+    }
+
+    @Override
+    public Registration registerHandlerInterceptor(
+            MessageHandlerInterceptor<? super CommandMessage<?>> handlerInterceptor) {
+        handlerInterceptors.add(handlerInterceptor);
+        return () -> handlerInterceptors.remove(handlerInterceptor);
+    }
+
+    @Override
+    public Registration registerDispatchInterceptor(
+            MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
+        dispatchInterceptors.add(dispatchInterceptor);
+        return () -> dispatchInterceptors.remove(dispatchInterceptor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C> CommandMessage<C> intercept(CommandMessage<C> command) {
+        CommandMessage<C> intercepted = command;
+        for (MessageDispatchInterceptor<? super CommandMessage<?>> interceptor : dispatchInterceptors) {
+            intercepted = (CommandMessage<C>) interceptor.handle(intercepted);
+        }
+        return intercepted;
+    }
+}

@@ -1,0 +1,135 @@
+package io.ticketing.launcher;
+
+import io.ticketing.booking.BookingCommandApplication;
+import io.ticketing.payment.PaymentCommandApplication;
+import io.ticketing.query.BookingQueryApplication;
+import io.ticketing.coordinator.SagaCoordinatorApplication;
+import io.ticketing.support.ServiceDefinition;
+import io.ticketing.user.UserCommandApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * The whole platform in one JVM: a PostgreSQL server with one database per service and one for events, the shared
+ * Axon infrastructure in a parent context, and every service as a child context with its own database and port.
+ */
+public final class StandalonePlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandalonePlatform.class);
+
+    /** The services in start order, each with its database. */
+    static final List<StandaloneService> SERVICES = List.of(
+            new StandaloneService(UserCommandApplication.SERVICE, "user_db"),
+            new StandaloneService(BookingCommandApplication.SERVICE, "booking_db"),
+            new StandaloneService(PaymentCommandApplication.SERVICE, "payment_db"),
+            new StandaloneService(SagaCoordinatorApplication.SERVICE, "saga_db"),
+            new StandaloneService(BookingQueryApplication.SERVICE, "query_db"));
+
+    static final String EVENT_STORE_DATABASE = "eventstore";
+
+    record StandaloneService(ServiceDefinition definition, String database) {
+    }
+
+    /** A service that is up, and the port its HTTP server listens on. */
+    public record RunningService(String name, String database, int port, ConfigurableApplicationContext context) {
+    }
+
+    private final PostgresServer postgres;
+    private final EventStoreDatabase eventStoreDatabase;
+    private final AnnotationConfigApplicationContext sharedInfrastructure;
+    private final List<RunningService> services = new ArrayList<>();
+
+    private StandalonePlatform(PostgresServer postgres, EventStoreDatabase eventStoreDatabase,
+                               AnnotationConfigApplicationContext sharedInfrastructure) {
+        this.postgres = postgres;
+        this.eventStoreDatabase = eventStoreDatabase;
+        this.sharedInfrastructure = sharedInfrastructure;
+    }
+
+    public static StandalonePlatform start(LaunchOptions options) throws Exception {
+        PostgresServer postgres = startPostgres(options.database());
+        StandalonePlatform platform = null;
+        try {
+            postgres.createMissingDatabases(Stream.concat(Stream.of(EVENT_STORE_DATABASE),
+                    SERVICES.stream().map(StandaloneService::database)).toList());
+            EventStoreDatabase eventStoreDatabase =
+                    new EventStoreDatabase(postgres.pool(EVENT_STORE_DATABASE, 16, false));
+            EventStoreFactory.migrate(eventStoreDatabase.dataSource());
+
+            AnnotationConfigApplicationContext shared = new AnnotationConfigApplicationContext();
+            shared.getBeanFactory().registerSingleton("eventStoreDatabase", eventStoreDatabase);
+            shared.register(SharedAxonInfrastructure.class);
+            shared.refresh();
+
+            platform = new StandalonePlatform(postgres, eventStoreDatabase, shared);
+            for (StandaloneService service : SERVICES) {
+                platform.services.add(platform.startService(service, options.randomPorts()));
+            }
+            return platform;
+        } catch (Exception | Error startFailed) {
+            if (platform != null) {
+                platform.close();
+            } else {
+                postgres.close();
+            }
+            throw startFailed;
+        }
+    }
+
+    private static PostgresServer startPostgres(LaunchOptions.DatabaseChoice choice) throws Exception {
+        if (choice instanceof LaunchOptions.External external) {
+            return PostgresServer.external(external.jdbcUrl(), external.username(), external.password());
+        }
+        if (choice instanceof LaunchOptions.KeptEmbedded kept) {
+            return PostgresServer.embedded(kept.dataDirectory(), false, kept.port());
+        }
+        return PostgresServer.embedded(Path.of(""), true, 0);
+    }
+
+    private RunningService startService(StandaloneService service, boolean randomPort) {
+        long started = System.nanoTime();
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(service.database()),
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password()));
+        if (randomPort) {
+            args.add("--server.port=0");
+        }
+        ConfigurableApplicationContext context = service.definition().applicationBuilder()
+                .parent(sharedInfrastructure)
+                .sources(StandaloneServiceWiring.class)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        log.info("{} started on port {} in {} ms", service.definition().name(), port,
+                (System.nanoTime() - started) / 1_000_000);
+        return new RunningService(service.definition().name(), service.database(), port, context);
+    }
+
+    public List<RunningService> services() {
+        return List.copyOf(services);
+    }
+
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    /** Stops the services in reverse start order, then the shared infrastructure, then the database. */
+    @Override
+    public void close() throws Exception {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).context().close();
+        }
+        services.clear();
+        sharedInfrastructure.close();
+        eventStoreDatabase.close();
+        postgres.close();
+    }
+}

@@ -1,0 +1,149 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.common.stream.BlockingStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Concurrent writers against the standalone event store, while a tracking reader follows the stream. Global indexes
+ * are taken at insert but become visible at commit, so a slow transaction shows up behind faster ones that took
+ * later indexes, and a rolled-back one leaves a hole for good. The reader must see every committed event exactly
+ * once, and none of the rolled-back ones.
+ */
+class EventStoreGapIT {
+
+    private static final int WRITERS = 8;
+    private static final int TRANSACTIONS_PER_WRITER = 60;
+    private static final int EVENTS_PER_TRANSACTION = 3;
+
+    private static PostgresServer postgres;
+    private static HikariDataSource eventStoreDatabase;
+    private static EmbeddedEventStore eventStore;
+
+    @BeforeAll
+    static void startEventStore() throws Exception {
+        postgres = PostgresServer.embedded(Path.of(""), true, 0);
+        postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
+        eventStoreDatabase = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, WRITERS + 4, false);
+        EventStoreFactory.migrate(eventStoreDatabase);
+        eventStore = EventStoreFactory.eventStore(eventStoreDatabase);
+    }
+
+    @AfterAll
+    static void stopEventStore() throws Exception {
+        eventStore.shutDown();
+        eventStoreDatabase.close();
+        postgres.close();
+    }
+
+    @Test
+    void aTrackingReaderSeesEveryCommittedEventOnceDespiteSlowAndRolledBackTransactions() throws Exception {
+        Set<String> committed = ConcurrentHashMap.newKeySet();
+        Set<String> rolledBack = ConcurrentHashMap.newKeySet();
+        List<String> seen = new ArrayList<>();
+
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            List<Future<?>> running = new ArrayList<>();
+            for (int writer = 0; writer < WRITERS; writer++) {
+                running.add(writers.submit(() -> write(committed, rolledBack)));
+            }
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            boolean writing = true;
+            while (System.nanoTime() < deadline && (writing || seen.size() < committed.size())) {
+                if (stream.hasNextAvailable(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    seen.add(stream.nextAvailable().getIdentifier());
+                }
+                writing = running.stream().anyMatch(future -> !future.isDone());
+            }
+            for (Future<?> writer : running) {
+                writer.get();
+            }
+            writers.shutdown();
+            // Anything the reader would deliver twice, or late, arrives within this grace period.
+            while (stream.hasNextAvailable(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                seen.add(stream.nextAvailable().getIdentifier());
+            }
+        }
+
+        assertThat(rolledBack).as("the run must have rolled some transactions back").isNotEmpty();
+        assertThat(committed).hasSize(WRITERS * TRANSACTIONS_PER_WRITER * EVENTS_PER_TRANSACTION - rolledBack.size());
+        assertThat(seen).as("no event is delivered twice").doesNotHaveDuplicates();
+        assertThat(seen).as("every committed event, and nothing else").containsExactlyInAnyOrderElementsOf(committed);
+        assertThat(highestGlobalIndex()).as("rolled-back appends left gaps in the global index")
+                .isGreaterThanOrEqualTo(committed.size() + rolledBack.size());
+    }
+
+    /** Appends events for new aggregates; some transactions wait before they commit, some roll back. */
+    private static void write(Set<String> committed, Set<String> rolledBack) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int transaction = 0; transaction < TRANSACTIONS_PER_WRITER; transaction++) {
+            int fate = random.nextInt(10);
+            String aggregateId = UUID.randomUUID().toString();
+            List<String> eventIds = new ArrayList<>();
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            for (int sequence = 0; sequence < EVENTS_PER_TRANSACTION; sequence++) {
+                GenericDomainEventMessage<String> event = new GenericDomainEventMessage<>(
+                        "Probe", aggregateId, sequence, "event " + sequence + " of " + aggregateId);
+                eventIds.add(event.getIdentifier());
+                eventStore.publish(event);
+            }
+            // Registered after the first publish, so it runs after the appends and before the commit.
+            unitOfWork.onPrepareCommit(uow -> {
+                if (fate == 0) {
+                    throw new IllegalStateException("rolled back on purpose");
+                }
+                if (fate <= 2) {
+                    sleep(random.nextInt(20, 300));
+                }
+            });
+            try {
+                unitOfWork.commit();
+                committed.addAll(eventIds);
+            } catch (IllegalStateException rolledBackOnPurpose) {
+                rolledBack.addAll(eventIds);
+            }
+        }
+    }
+
+    private static long highestGlobalIndex() throws Exception {
+        try (Connection connection = eventStoreDatabase.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
