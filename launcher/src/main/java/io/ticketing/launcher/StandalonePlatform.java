@@ -102,6 +102,11 @@ public final class StandalonePlatform implements AutoCloseable {
         if (randomPort) {
             args.add("--server.port=0");
         }
+        // The user service starts first; everyone else checks tokens against its public key, wherever it listens.
+        services.stream().filter(running -> running.name().equals(UserCommandApplication.SERVICE.name()))
+                .findFirst()
+                .ifPresent(userService -> args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+                        + "http://localhost:" + userService.port() + "/.well-known/jwks.json"));
         ConfigurableApplicationContext context = service.definition().applicationBuilder()
                 .parent(sharedInfrastructure)
                 .sources(StandaloneServiceWiring.class)

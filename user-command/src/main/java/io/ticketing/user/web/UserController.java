@@ -1,8 +1,12 @@
 package io.ticketing.user.web;
 
 import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.ChangeUserEmail;
+import io.ticketing.coreapi.user.ChangeUserName;
+import io.ticketing.coreapi.user.DeactivateUser;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
+import io.ticketing.support.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,8 +17,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,20 +41,60 @@ class UserController {
     @PostMapping
     CompletableFuture<ResponseEntity<Registered>> register(@Valid @RequestBody Registration registration) {
         UserId userId = new UserId(UUID.randomUUID());
-        RegisterUser command = new RegisterUser(userId, registration.normalizedEmail(), registration.fullName().trim(),
+        RegisterUser command = new RegisterUser(userId, normalized(registration.email()), registration.fullName(),
                 passwordEncoder.encode(registration.password()), Role.USER);
         return commandGateway.send(command).thenApply(done -> ResponseEntity
                 .created(URI.create("/api/users/" + userId))
                 .body(new Registered(userId.value())));
     }
 
+    @PutMapping("/{userId}/email")
+    CompletableFuture<ResponseEntity<Void>> changeEmail(@PathVariable UUID userId,
+                                                        @Valid @RequestBody EmailChange change,
+                                                        AuthenticatedUser caller) {
+        UserId target = requireSelfOrAdmin(caller, userId);
+        return applied(commandGateway.send(new ChangeUserEmail(target, normalized(change.email()))));
+    }
+
+    @PutMapping("/{userId}/name")
+    CompletableFuture<ResponseEntity<Void>> changeName(@PathVariable UUID userId,
+                                                       @Valid @RequestBody NameChange change,
+                                                       AuthenticatedUser caller) {
+        UserId target = requireSelfOrAdmin(caller, userId);
+        return applied(commandGateway.send(new ChangeUserName(target, change.fullName())));
+    }
+
+    @PostMapping("/{userId}/deactivate")
+    CompletableFuture<ResponseEntity<Void>> deactivate(@PathVariable UUID userId, AuthenticatedUser caller) {
+        UserId target = requireSelfOrAdmin(caller, userId);
+        return applied(commandGateway.send(new DeactivateUser(target)));
+    }
+
+    private static UserId requireSelfOrAdmin(AuthenticatedUser caller, UUID userId) {
+        UserId target = new UserId(userId);
+        if (!caller.mayActFor(target)) {
+            throw new AccessDeniedException("Only the user themself or an admin may change user " + userId);
+        }
+        return target;
+    }
+
+    private static CompletableFuture<ResponseEntity<Void>> applied(CompletableFuture<?> sent) {
+        return sent.thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    private static String normalized(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
     record Registration(@NotBlank @Email @Size(max = 320) String email,
                         @NotBlank @Size(max = 200) String fullName,
                         @NotBlank @Size(min = 8, max = 72) String password) {
+    }
 
-        String normalizedEmail() {
-            return email.toLowerCase(Locale.ROOT);
-        }
+    record EmailChange(@NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    record NameChange(@NotBlank @Size(max = 200) String fullName) {
     }
 
     record Registered(UUID userId) {

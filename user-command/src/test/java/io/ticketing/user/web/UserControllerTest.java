@@ -6,16 +6,21 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
-import io.ticketing.support.web.CommandProblemAdvice;
+import io.ticketing.support.test.PlatformWebMvcTest;
+import io.ticketing.support.test.Tokens;
+import io.ticketing.user.auth.OpenEndpoints;
+import io.ticketing.user.auth.PasswordHashing;
 import io.ticketing.user.command.EmailAlreadyInUseException;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,12 +28,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@WebMvcTest(UserController.class)
-@Import({CommandProblemAdvice.class, PasswordHashing.class})
+@PlatformWebMvcTest(UserController.class)
+@Import({PasswordHashing.class, OpenEndpoints.class})
 class UserControllerTest {
 
     private static final String ADA = """
             {"email": "Ada@Example.com", "fullName": "Ada Lovelace", "password": "correct horse"}""";
+    private static final String NEW_EMAIL = """
+            {"email": "countess@example.com"}""";
+
+    private final UserId ada = new UserId(UUID.randomUUID());
 
     @Autowired
     private MockMvcTester mvc;
@@ -40,7 +49,7 @@ class UserControllerTest {
     private CommandGateway commandGateway;
 
     @Test
-    void registersAUserWithANormalisedEmailAndOnlyAHashOfThePassword() {
+    void registersAUserWithoutATokenWithANormalisedEmailAndOnlyAHashOfThePassword() {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
 
         assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
@@ -79,5 +88,45 @@ class UserControllerTest {
                 .hasStatus(HttpStatus.CONFLICT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.detail").isEqualTo("The email address ada@example.com is already in use");
+    }
+
+    @Test
+    void aUserChangesTheirOwnEmail() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+
+        assertThat(mvc.put().uri("/api/users/{id}/email", ada.value()).with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content(NEW_EMAIL))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        verify(commandGateway).send(new ChangeUserEmail(ada, "countess@example.com"));
+    }
+
+    @Test
+    void anAdminChangesAnyUsersEmail() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+
+        assertThat(mvc.put().uri("/api/users/{id}/email", ada.value())
+                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON).content(NEW_EMAIL))
+                .hasStatus(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aUserCannotChangeSomeoneElse() {
+        assertThat(mvc.put().uri("/api/users/{id}/name", ada.value())
+                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"fullName": "Mallory"}"""))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void changesNeedAToken() {
+        assertThat(mvc.post().uri("/api/users/{id}/deactivate", ada.value()))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

@@ -1,0 +1,57 @@
+package io.ticketing.user.auth;
+
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.RegisterUser;
+import io.ticketing.coreapi.user.Role;
+import io.ticketing.user.command.EmailAlreadyInUseException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the first admin from {@code ADMIN_EMAIL} and {@code ADMIN_PASSWORD}. There is no built-in password:
+ * without both, no admin exists. The admin's id is derived from the address, so that every start (and every
+ * instance) sends the same registration, which the user service recognises as done.
+ */
+@Component
+class AdminBootstrap {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final CommandGateway commandGateway;
+    private final PasswordEncoder passwordEncoder;
+    private final String email;
+    private final String password;
+
+    AdminBootstrap(CommandGateway commandGateway, PasswordEncoder passwordEncoder,
+                   @Value("${user.admin.email:}") String email, @Value("${user.admin.password:}") String password) {
+        this.commandGateway = commandGateway;
+        this.passwordEncoder = passwordEncoder;
+        this.email = email.strip().toLowerCase(Locale.ROOT);
+        this.password = password;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void registerAdmin() {
+        if (email.isEmpty() || password.isEmpty()) {
+            log.info("No ADMIN_EMAIL and ADMIN_PASSWORD given: no admin account is set up");
+            return;
+        }
+        UserId adminId = new UserId(UUID.nameUUIDFromBytes(("admin:" + email).getBytes(StandardCharsets.UTF_8)));
+        try {
+            commandGateway.sendAndWait(new RegisterUser(adminId, email, "Administrator",
+                    passwordEncoder.encode(password), Role.ADMIN));
+            log.info("Admin account {} is set up", email);
+        } catch (EmailAlreadyInUseException taken) {
+            log.error("ADMIN_EMAIL {} belongs to a user who is not the configured admin; no admin was set up", email);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.ticketing.user.auth;
+
+import io.ticketing.user.auth.TokenIssuer.AccessToken;
+import io.ticketing.user.persistence.UserAccount;
+import io.ticketing.user.persistence.UserAccountRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AuthController {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final TokenIssuer tokenIssuer;
+    private final Map<String, Object> publicKeys;
+    /** Compared against when the email is unknown, so that a wrong email takes as long as a wrong password. */
+    private final String unknownUserHash;
+
+    AuthController(UserAccountRepository accounts, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
+                   com.nimbusds.jose.jwk.RSAKey signingKey) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.tokenIssuer = tokenIssuer;
+        this.publicKeys = new com.nimbusds.jose.jwk.JWKSet(signingKey.toPublicJWK()).toJSONObject();
+        this.unknownUserHash = passwordEncoder.encode("no user has this password");
+    }
+
+    /** The same 401 for an unknown email, a wrong password and a deactivated user: none of them is a hint. */
+    @PostMapping("/api/auth/token")
+    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
+        Optional<UserAccount> account = accounts.findByEmail(credentials.email().toLowerCase(Locale.ROOT));
+        boolean passwordMatches = passwordEncoder.matches(credentials.password(),
+                account.map(UserAccount::passwordHash).orElse(unknownUserHash));
+        if (account.isEmpty() || !passwordMatches || !account.get().isActive()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password."));
+        }
+        AccessToken token = tokenIssuer.issueFor(account.get());
+        return ResponseEntity.ok(token);
+    }
+
+    @GetMapping("/.well-known/jwks.json")
+    Map<String, Object> publicKeys() {
+        return publicKeys;
+    }
+
+    record Credentials(@NotBlank String email, @NotBlank String password) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.ticketing.user.command;
+
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.Role;
+
+/**
+ * Every user's email address, credentials and standing, changed in the transaction of the command that changes the
+ * user. Addresses are unique: the directory refuses one another user holds.
+ */
+public interface UserDirectory {
+
+    /** @throws EmailAlreadyInUseException when another user holds the address */
+    void add(UserId userId, String email, String passwordHash, Role role);
+
+    /** @throws EmailAlreadyInUseException when another user holds the address */
+    void changeEmail(UserId userId, String email);
+
+    void deactivate(UserId userId);
+}

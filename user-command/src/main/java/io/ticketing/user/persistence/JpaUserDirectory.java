@@ -1,0 +1,54 @@
+package io.ticketing.user.persistence;
+
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.Role;
+import io.ticketing.user.command.EmailAlreadyInUseException;
+import io.ticketing.user.command.UserDirectory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+@Component
+class JpaUserDirectory implements UserDirectory {
+
+    private final UserAccountRepository accounts;
+
+    JpaUserDirectory(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void add(UserId userId, String email, String passwordHash, Role role) {
+        requireFree(email, userId);
+        saveAndFlush(new UserAccount(userId.value(), email, passwordHash, role), email);
+    }
+
+    @Override
+    public void changeEmail(UserId userId, String email) {
+        requireFree(email, userId);
+        UserAccount account = accounts.findById(userId.value()).orElseThrow();
+        account.emailChanged(email);
+        saveAndFlush(account, email);
+    }
+
+    @Override
+    public void deactivate(UserId userId) {
+        accounts.findById(userId.value()).ifPresent(UserAccount::deactivated);
+    }
+
+    private void requireFree(String email, UserId claimant) {
+        accounts.findByEmail(email)
+                .filter(holder -> !holder.userId().equals(claimant.value()))
+                .ifPresent(holder -> {
+                    throw new EmailAlreadyInUseException(email);
+                });
+    }
+
+    /** Flushes now, so that a concurrent claim of the same address fails inside the command rather than at commit. */
+    private void saveAndFlush(UserAccount account, String email) {
+        try {
+            accounts.saveAndFlush(account);
+        } catch (DataIntegrityViolationException raceLost) {
+            throw new EmailAlreadyInUseException(email);
+        }
+    }
+}
