@@ -67,6 +67,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    public CommandRejectionInterceptor commandRejectionInterceptor() {
+        return new CommandRejectionInterceptor();
+    }
+
+    @Bean
     public SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
     }

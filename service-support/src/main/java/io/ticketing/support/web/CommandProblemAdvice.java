@@ -1,25 +1,27 @@
 package io.ticketing.support.web;
 
+import io.ticketing.support.messaging.CommandRejection;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns what a command handler refuses into an RFC 9457 problem: invalid input is a 400, a broken rule a 409, an
- * unknown aggregate a 404. Anything else is a 500 whose detail says nothing about the inside; the log keeps it.
+ * Every error as an RFC 9457 problem. A refused command answers by the kind of its refusal: invalid input 400,
+ * forbidden 403, unknown target 404, a broken rule 409. Anything else is a 500 whose detail says nothing about the
+ * inside; the log keeps it.
  */
 @RestControllerAdvice
 public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
@@ -41,9 +43,11 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({CompletionException.class, CommandExecutionException.class})
-    ProblemDetail unwrap(RuntimeException wrapper) {
-        Throwable cause = wrapper.getCause();
-        return cause == null || cause == wrapper ? unexpected(wrapper) : problemFor(cause);
+    ProblemDetail commandFailed(RuntimeException failure) {
+        return CommandRejection.of(failure)
+                .map(rejection -> ProblemDetail.forStatusAndDetail(statusOf(rejection.kind()), rejection.message()))
+                .orElseGet(() -> failure.getCause() instanceof RuntimeException cause && cause != failure
+                        ? problemFor(cause) : unexpected(failure));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -61,7 +65,7 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such " + e.getAggregateIdentifier());
     }
 
-    private ProblemDetail problemFor(Throwable cause) {
+    private ProblemDetail problemFor(RuntimeException cause) {
         if (cause instanceof IllegalArgumentException e) {
             return invalidInput(e);
         }
@@ -71,10 +75,19 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException e) {
             return unknownAggregate(e);
         }
-        if (cause instanceof RuntimeException e && (e instanceof CompletionException || e instanceof CommandExecutionException)) {
-            return unwrap(e);
+        if (cause instanceof CompletionException || cause instanceof CommandExecutionException) {
+            return commandFailed(cause);
         }
         return unexpected(cause);
+    }
+
+    private static HttpStatus statusOf(CommandRejection.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
     }
 
     private ProblemDetail unexpected(Throwable failure) {

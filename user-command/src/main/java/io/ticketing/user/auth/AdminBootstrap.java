@@ -3,7 +3,7 @@ package io.ticketing.user.auth;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
-import io.ticketing.user.command.EmailAlreadyInUseException;
+import io.ticketing.support.messaging.CommandRejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -50,8 +50,9 @@ class AdminBootstrap {
             commandGateway.sendAndWait(new RegisterUser(adminId, email, "Administrator",
                     passwordEncoder.encode(password), Role.ADMIN));
             log.info("Admin account {} is set up", email);
-        } catch (EmailAlreadyInUseException taken) {
-            log.error("ADMIN_EMAIL {} belongs to a user who is not the configured admin; no admin was set up", email);
+        } catch (RuntimeException refused) {
+            log.error("The admin account {} could not be set up: {}", email, CommandRejection.of(refused)
+                    .map(CommandRejection::message).orElse(refused.getMessage()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.ticketing.booking.users;
+package io.ticketing.booking.projection;
 
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,4 +1,4 @@
-package io.ticketing.booking.users;
+package io.ticketing.booking.projection;
 
 import io.ticketing.coreapi.user.UserDeactivated;
 import io.ticketing.coreapi.user.UserEmailChanged;

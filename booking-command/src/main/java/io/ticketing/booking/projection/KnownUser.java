@@ -1,4 +1,4 @@
-package io.ticketing.booking.users;
+package io.ticketing.booking.projection;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

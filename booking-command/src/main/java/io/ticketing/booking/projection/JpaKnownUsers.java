@@ -1,0 +1,20 @@
+package io.ticketing.booking.projection;
+
+import io.ticketing.booking.command.KnownUsers;
+import io.ticketing.coreapi.common.UserId;
+import org.springframework.stereotype.Component;
+
+@Component
+class JpaKnownUsers implements KnownUsers {
+
+    private final KnownUserRepository users;
+
+    JpaKnownUsers(KnownUserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public boolean isActive(UserId userId) {
+        return users.findById(userId.value()).map(KnownUser::isActive).orElse(false);
+    }
+}

@@ -1,0 +1,92 @@
+package io.ticketing.booking.web;
+
+import io.ticketing.coreapi.booking.BookingStatus;
+import io.ticketing.coreapi.booking.CancelBooking;
+import io.ticketing.coreapi.booking.PlaceBooking;
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.support.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/bookings")
+class BookingController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CommandGateway commandGateway;
+
+    BookingController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /**
+     * Places a booking for the caller; the payment is taken afterwards, so the answer is 202. A retry carrying the
+     * same {@code bookingId}, or the same {@code Idempotency-Key} from the same user, is the same booking.
+     */
+    @PostMapping
+    CompletableFuture<ResponseEntity<Placed>> place(@Valid @RequestBody NewBooking booking,
+                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                                                    Optional<String> idempotencyKey,
+                                                    AuthenticatedUser caller) {
+        BookingId bookingId = bookingId(booking.bookingId(), idempotencyKey, caller);
+        PlaceBooking command = new PlaceBooking(bookingId, caller.id(), new ShowId(booking.showId()),
+                booking.tickets(), booking.paymentToken());
+        return commandGateway.<BookingStatus>send(command)
+                .thenApply(status -> ResponseEntity.accepted().body(new Placed(bookingId.value(), status)));
+    }
+
+    @PostMapping("/{bookingId}/cancel")
+    CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable UUID bookingId,
+                                                   @RequestBody(required = false) @Valid Cancellation cancellation,
+                                                   AuthenticatedUser caller) {
+        String reason = cancellation == null || cancellation.reason() == null ? "Cancelled by the customer"
+                : cancellation.reason();
+        return commandGateway.send(new CancelBooking(new BookingId(bookingId), caller.id(), caller.isAdmin(), reason))
+                .thenApply(done -> ResponseEntity.accepted().build());
+    }
+
+    /** The id the client chose, or one derived from its idempotency key: the same key always names one booking. */
+    private static BookingId bookingId(UUID chosen, Optional<String> idempotencyKey, AuthenticatedUser caller) {
+        Optional<UUID> fromKey = idempotencyKey.filter(key -> !key.isBlank()).map(key -> {
+            if (key.length() > 200) {
+                throw new IllegalArgumentException(IDEMPOTENCY_KEY + " is longer than 200 characters");
+            }
+            return UUID.nameUUIDFromBytes((caller.id() + "|" + key).getBytes(StandardCharsets.UTF_8));
+        });
+        if (chosen != null && fromKey.isPresent() && !chosen.equals(fromKey.get())) {
+            throw new IllegalArgumentException("bookingId and " + IDEMPOTENCY_KEY + " name different bookings; "
+                    + "send one of them");
+        }
+        return new BookingId(chosen != null ? chosen : fromKey.orElseGet(UUID::randomUUID));
+    }
+
+    record NewBooking(UUID bookingId,
+                      @NotNull UUID showId,
+                      @Min(1) @Max(10) int tickets,
+                      @NotBlank @Size(max = 64) String paymentToken) {
+    }
+
+    record Cancellation(@Size(max = 500) String reason) {
+    }
+
+    record Placed(UUID bookingId, BookingStatus status) {
+    }
+}

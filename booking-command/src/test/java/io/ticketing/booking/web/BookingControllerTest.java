@@ -1,0 +1,153 @@
+package io.ticketing.booking.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.ticketing.coreapi.booking.BookingStatus;
+import io.ticketing.coreapi.booking.CancelBooking;
+import io.ticketing.coreapi.booking.PlaceBooking;
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.Role;
+import io.ticketing.support.messaging.CommandRejection;
+import io.ticketing.support.test.PlatformWebMvcTest;
+import io.ticketing.support.test.Tokens;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@PlatformWebMvcTest(BookingController.class)
+class BookingControllerTest {
+
+    private final UserId ada = new UserId(UUID.randomUUID());
+    private final UUID showId = UUID.randomUUID();
+    private final String twoTickets = """
+            {"showId": "%s", "tickets": 2, "paymentToken": "tok_visa"}""".formatted(showId);
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @MockitoBean
+    private CommandGateway commandGateway;
+
+    @Test
+    void placesABookingForTheCallerNamedInTheToken() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(BookingStatus.PENDING));
+
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content(twoTickets))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson().extractingPath("$.status").isEqualTo("PENDING");
+
+        ArgumentCaptor<PlaceBooking> sent = ArgumentCaptor.forClass(PlaceBooking.class);
+        verify(commandGateway).send(sent.capture());
+        assertThat(sent.getValue().userId()).isEqualTo(ada);
+        assertThat(sent.getValue().showId().value()).isEqualTo(showId);
+        assertThat(sent.getValue().tickets()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAlwaysNamesTheSameBooking() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(BookingStatus.PENDING));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                    .header("Idempotency-Key", "order-42")
+                    .contentType(MediaType.APPLICATION_JSON).content(twoTickets))
+                    .hasStatus(HttpStatus.ACCEPTED);
+        }
+
+        ArgumentCaptor<PlaceBooking> sent = ArgumentCaptor.forClass(PlaceBooking.class);
+        verify(commandGateway, times(2)).send(sent.capture());
+        List<BookingId> ids = sent.getAllValues().stream().map(PlaceBooking::bookingId).toList();
+        assertThat(ids.get(0)).isEqualTo(ids.get(1));
+    }
+
+    @Test
+    void aClientChosenIdIsKept() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(BookingStatus.CONFIRMED));
+        UUID chosen = UUID.randomUUID();
+
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"bookingId": "%s", "showId": "%s", "tickets": 2, "paymentToken": "tok_visa"}"""
+                        .formatted(chosen, showId)))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson().extractingPath("$.bookingId").isEqualTo(chosen.toString());
+    }
+
+    @Test
+    void anIdAndAKeyThatDisagreeAreRefused() {
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .header("Idempotency-Key", "order-42")
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"bookingId": "%s", "showId": "%s", "tickets": 2, "paymentToken": "tok_visa"}"""
+                        .formatted(UUID.randomUUID(), showId)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void namesEveryInvalidField() {
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"tickets": 11, "paymentToken": ""}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains("showId:", "tickets:", "paymentToken:");
+    }
+
+    @Test
+    void bookingNeedsAToken() {
+        assertThat(mvc.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(twoTickets))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void cancelsAsTheCallerAndSaysWhetherTheCallerIsAnAdmin() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+        UUID bookingId = UUID.randomUUID();
+
+        assertThat(mvc.post().uri("/api/bookings/{id}/cancel", bookingId).with(Tokens.as(ada, Role.ADMIN)))
+                .hasStatus(HttpStatus.ACCEPTED);
+
+        verify(commandGateway).send(new CancelBooking(new BookingId(bookingId), ada, true, "Cancelled by the customer"));
+    }
+
+    @Test
+    void someoneElsesBookingIsForbidden() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.failedFuture(new CommandExecutionException(
+                "Booking belongs to another user", null,
+                new CommandRejection(CommandRejection.Kind.FORBIDDEN, "Booking belongs to another user"))));
+
+        assertThat(mvc.post().uri("/api/bookings/{id}/cancel", UUID.randomUUID()).with(Tokens.as(ada, Role.USER)))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").isEqualTo("Booking belongs to another user");
+    }
+
+    @Test
+    void aBookingThatCannotBeCancelledIsAConflict() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.failedFuture(new CommandExecutionException(
+                "Booking is REJECTED and cannot be cancelled", null,
+                new CommandRejection(CommandRejection.Kind.CONFLICT, "Booking is REJECTED and cannot be cancelled"))));
+
+        assertThat(mvc.post().uri("/api/bookings/{id}/cancel", UUID.randomUUID()).with(Tokens.as(ada, Role.USER)))
+                .hasStatus(HttpStatus.CONFLICT);
+    }
+}
