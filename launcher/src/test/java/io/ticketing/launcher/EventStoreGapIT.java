@@ -94,8 +94,8 @@ class EventStoreGapIT {
         assertThat(committed).hasSize(WRITERS * TRANSACTIONS_PER_WRITER * EVENTS_PER_TRANSACTION - rolledBack.size());
         assertThat(seen).as("no event is delivered twice").doesNotHaveDuplicates();
         assertThat(seen).as("every committed event, and nothing else").containsExactlyInAnyOrderElementsOf(committed);
-        assertThat(highestGlobalIndex()).as("rolled-back appends left gaps in the global index")
-                .isGreaterThanOrEqualTo(committed.size() + rolledBack.size());
+        assertThat(highestGlobalIndex()).as("rolled-back appends left gaps below the highest global index")
+                .isGreaterThan(committed.size());
     }
 
     /** Appends events for new aggregates; some transactions wait before they commit, some roll back. */

@@ -34,7 +34,9 @@ class StandalonePlatformIT {
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        platform.close();
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Test

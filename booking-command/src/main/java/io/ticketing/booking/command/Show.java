@@ -57,6 +57,9 @@ public class Show {
         if (command.startsAt() == null || command.ticketPrice() == null) {
             throw new IllegalArgumentException("A show needs a start time and a ticket price");
         }
+        if (command.ticketPrice().amount().signum() == 0) {
+            throw new IllegalArgumentException("Tickets cost something: every booking is paid for");
+        }
         apply(new ShowCreated(command.showId(), command.name().strip(), command.venue().strip(), command.startsAt(),
                 command.capacity(), command.ticketPrice()));
     }

@@ -55,7 +55,7 @@ class ShowController {
                    @NotNull @Valid Price ticketPrice) {
     }
 
-    record Price(@NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal amount,
+    record Price(@NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount,
                  @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
     }
 

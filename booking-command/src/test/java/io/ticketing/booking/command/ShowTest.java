@@ -50,6 +50,13 @@ class ShowTest {
     }
 
     @Test
+    void ticketsAreNeverFree() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateShow(hamlet, "Hamlet", "Globe", OPENING_NIGHT, 10, Money.of("0", "EUR")))
+                .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
     void reservesSeatsAtTheShowsPrice() {
         fixture.given(tenSeats)
                 .when(new ReserveSeats(hamlet, first, 4))

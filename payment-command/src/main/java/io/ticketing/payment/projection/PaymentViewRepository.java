@@ -1,0 +1,10 @@
+package io.ticketing.payment.projection;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PaymentViewRepository extends JpaRepository<PaymentView, UUID> {
+
+    List<PaymentView> findByBookingIdOrderByRequestedAt(UUID bookingId);
+}

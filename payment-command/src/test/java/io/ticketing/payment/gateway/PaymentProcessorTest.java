@@ -1,0 +1,58 @@
+package io.ticketing.payment.gateway;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.Money;
+import io.ticketing.coreapi.common.PaymentId;
+import io.ticketing.coreapi.payment.CompletePayment;
+import io.ticketing.coreapi.payment.DeclinePayment;
+import io.ticketing.coreapi.payment.PaymentRequested;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatcher;
+import org.mockito.ArgumentMatchers;
+
+class PaymentProcessorTest {
+
+    private final CommandGateway commandGateway = mock(CommandGateway.class);
+    private final PaymentProcessor processor =
+            new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway);
+    private final PaymentId paymentId = new PaymentId(UUID.randomUUID());
+
+    @BeforeEach
+    void commandsSucceed() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+    }
+
+    @Test
+    void anApprovalCompletesThePayment() {
+        processor.on(requested("tok_visa"));
+
+        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(completes()));
+    }
+
+    @Test
+    void aDeclineDeclinesThePaymentWithTheGatewaysReason() {
+        processor.on(requested("tok_declined"));
+
+        verify(commandGateway, timeout(5000)).send(new DeclinePayment(paymentId, "Card declined by the issuer"));
+    }
+
+    private PaymentRequested requested(String token) {
+        return new PaymentRequested(paymentId, new BookingId(UUID.randomUUID()), Money.of("20", "EUR"), token);
+    }
+
+    private ArgumentMatcher<Object> completes() {
+        return command -> command instanceof CompletePayment complete && complete.paymentId().equals(paymentId)
+                && complete.gatewayTransactionId().startsWith("sim_");
+    }
+}

@@ -1,0 +1,62 @@
+package io.ticketing.payment.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketing.coreapi.common.Money;
+import io.ticketing.coreapi.common.PaymentId;
+import io.ticketing.payment.gateway.PaymentGateway.Approved;
+import io.ticketing.payment.gateway.PaymentGateway.Declined;
+import io.ticketing.payment.gateway.PaymentGateway.Outcome;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SimulatedPaymentGatewayTest {
+
+    private final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(Duration.ofMillis(20));
+    private final Money fifty = Money.of("50", "EUR");
+
+    @Test
+    void approvesAnyOrdinaryToken() throws Exception {
+        Outcome outcome = gateway.charge(new PaymentId(UUID.randomUUID()), fifty, "tok_visa").get(5, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(Approved.class);
+    }
+
+    @Test
+    void declinesTheDeclinedToken() throws Exception {
+        Outcome outcome = gateway.charge(new PaymentId(UUID.randomUUID()), fifty, "tok_declined")
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(Declined.class);
+    }
+
+    @Test
+    void neverAnswersTheTimeoutToken() {
+        CompletableFuture<Outcome> answer = gateway.charge(new PaymentId(UUID.randomUUID()), fifty, "tok_timeout");
+
+        assertThat(answer).failsWithin(Duration.ofMillis(300));
+    }
+
+    @Test
+    void chargesOnePaymentOnce() throws Exception {
+        PaymentId paymentId = new PaymentId(UUID.randomUUID());
+
+        Outcome first = gateway.charge(paymentId, fifty, "tok_visa").get(5, TimeUnit.SECONDS);
+        Outcome second = gateway.charge(paymentId, fifty, "tok_visa").get(5, TimeUnit.SECONDS);
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void answersAfterItsLatency() {
+        SimulatedPaymentGateway slow = new SimulatedPaymentGateway(Duration.ofMillis(400));
+
+        CompletableFuture<Outcome> answer = slow.charge(new PaymentId(UUID.randomUUID()), fifty, "tok_visa");
+
+        assertThat(answer).isNotDone();
+        assertThat(answer).succeedsWithin(Duration.ofSeconds(5));
+    }
+}
