@@ -22,7 +22,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -48,7 +50,21 @@ public class Booking {
         // Axon rebuilds bookings from their events.
     }
 
-    Booking(PlaceBooking command) {
+    /**
+     * Places the booking, or recognises a retry of the request that placed it and tells where it stands now; a
+     * different request under the same id is refused.
+     *
+     * @return where the booking stands: PENDING when just placed, whatever it has become for a retry
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    BookingStatus handle(PlaceBooking command, KnownUsers knownUsers) {
+        if (bookingId != null) {
+            return retriedAs(command);
+        }
+        if (!knownUsers.isActive(command.userId())) {
+            throw new SecurityException("User " + command.userId() + " is unknown here or deactivated");
+        }
         if (command.tickets() < 1 || command.tickets() > MOST_TICKETS) {
             throw new IllegalArgumentException("A booking is for 1 to " + MOST_TICKETS + " tickets, not "
                     + command.tickets());
@@ -58,13 +74,10 @@ public class Booking {
         }
         apply(new BookingPlaced(command.bookingId(), command.userId(), command.showId(), command.tickets(),
                 command.paymentToken()));
+        return BookingStatus.PENDING;
     }
 
-    /**
-     * Recognises {@code command} as a retry of the request that placed this booking, and tells where the booking
-     * stands now; a different request under the same id is refused.
-     */
-    BookingStatus retriedAs(PlaceBooking command) {
+    private BookingStatus retriedAs(PlaceBooking command) {
         if (!owner.equals(command.userId()) || !showId.equals(command.showId()) || tickets != command.tickets()) {
             throw new IllegalStateException("Booking " + bookingId + " exists with other details");
         }

@@ -42,7 +42,7 @@ class BookingTest {
     void setUp() {
         activeUsers.add(owner);
         fixture = new AggregateTestFixture<>(Booking.class);
-        fixture.registerAnnotatedCommandHandler(new BookingPlacement(fixture.getRepository(), activeUsers::contains));
+        fixture.registerInjectableResource((KnownUsers) activeUsers::contains);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.ticketing.user.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.ChangeUserName;
+import io.ticketing.coreapi.user.DeactivateUser;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.UserCredentialsSet;
 import io.ticketing.coreapi.user.UserDeactivated;
@@ -12,12 +14,14 @@ import io.ticketing.coreapi.user.UserNameChanged;
 import io.ticketing.coreapi.user.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A user of the platform. Its email address must be unique among all users, which one aggregate cannot know:
- * {@link UserCommandHandlers} checks that against the {@link UserDirectory} before the user decides.
+ * A user of the platform. Its email address must be unique among all users, which one aggregate cannot know: the
+ * {@link UserDirectory} is asked, in the same transaction, before the user decides.
  */
 @Aggregate
 public class User {
@@ -32,20 +36,28 @@ public class User {
         // Axon rebuilds users from their events.
     }
 
-    User(RegisterUser command) {
+    /** A retried registration (same id, same address) changes nothing; the same id for another address is refused. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterUser command, UserDirectory directory) {
+        if (userId != null) {
+            if (!email.equals(command.email())) {
+                throw new IllegalStateException("User " + command.userId() + " is already registered");
+            }
+            return;
+        }
         requireText(command.fullName(), "A user needs a name");
+        directory.add(command.userId(), command.email(), command.passwordHash(), command.role());
         apply(new UserRegistered(command.userId(), command.email(), command.fullName().strip(), command.role()));
         apply(new UserCredentialsSet(command.userId(), command.passwordHash()));
     }
 
-    boolean isRegisteredAs(RegisterUser command) {
-        return email.equals(command.email());
-    }
-
-    void changeEmail(String newEmail) {
+    @CommandHandler
+    void handle(ChangeUserEmail command, UserDirectory directory) {
         requireActive();
-        if (!newEmail.equals(email)) {
-            apply(new UserEmailChanged(userId, email, newEmail));
+        if (!command.email().equals(email)) {
+            directory.changeEmail(userId, command.email());
+            apply(new UserEmailChanged(userId, email, command.email()));
         }
     }
 
@@ -58,8 +70,10 @@ public class User {
         }
     }
 
-    void deactivate() {
+    @CommandHandler
+    void handle(DeactivateUser command, UserDirectory directory) {
         if (active) {
+            directory.deactivate(userId);
             apply(new UserDeactivated(userId));
         }
     }

@@ -5,7 +5,8 @@ import io.ticketing.coreapi.user.Role;
 
 /**
  * Every user's email address, credentials and standing, changed in the transaction of the command that changes the
- * user. Addresses are unique: the directory refuses one another user holds.
+ * user, and flushed at once: two users racing for one address cannot both commit. The directory refuses an address
+ * another user holds.
  */
 public interface UserDirectory {
 

@@ -29,7 +29,7 @@ class UserTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
-        fixture.registerAnnotatedCommandHandler(new UserCommandHandlers(fixture.getRepository(), directory));
+        fixture.registerInjectableResource(directory);
     }
 
     @Test

@@ -1,0 +1,193 @@
+package io.ticketing.coordinator.saga;
+
+import io.ticketing.coreapi.booking.BookingConfirmed;
+import io.ticketing.coreapi.booking.BookingPlaced;
+import io.ticketing.coreapi.booking.BookingRejected;
+import io.ticketing.coreapi.booking.ConfirmBooking;
+import io.ticketing.coreapi.booking.RejectBooking;
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.Money;
+import io.ticketing.coreapi.common.PaymentId;
+import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.coreapi.payment.CancelPayment;
+import io.ticketing.coreapi.payment.PaymentCompleted;
+import io.ticketing.coreapi.payment.PaymentDeclined;
+import io.ticketing.coreapi.payment.RequestPayment;
+import io.ticketing.coreapi.show.ReleaseSeats;
+import io.ticketing.coreapi.show.ReserveSeats;
+import io.ticketing.coreapi.show.SeatsReserved;
+import io.ticketing.coreapi.show.SeatsUnavailable;
+import io.ticketing.support.messaging.CommandRejection;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Turns a placed booking into a confirmed one: seats, then payment, then confirmation. When seats are unavailable,
+ * the payment is declined or does not come in time, it undoes every step it took and rejects the booking. It ends
+ * when the booking is confirmed or rejected.
+ * <p>
+ * Each handler acts only in the step it belongs to, so a redelivered or late event sends nothing twice; a payment
+ * that completes after the saga gave up on it is refunded by the payment itself.
+ */
+@Saga
+@ProcessingGroup(BookingSaga.PROCESSING_GROUP)
+public class BookingSaga extends JournaledSaga {
+
+    public static final String PROCESSING_GROUP = "booking-saga";
+    static final String PAYMENT_DEADLINE = "payment-timeout";
+    static final String PAYMENT_ID = "paymentId";
+
+    @Autowired
+    private transient SagaSettings settings;
+
+    private ShowId showId;
+    private int tickets;
+    private String paymentToken;
+    private PaymentId paymentId;
+    private Money price;
+    private String paymentDeadlineId;
+    private String compensationReason;
+
+    /** The payment of a booking has an id derived from the booking: asking twice is asking for the same payment. */
+    static PaymentId paymentIdFor(BookingId bookingId) {
+        return new PaymentId(UUID.nameUUIDFromBytes(("payment-of-" + bookingId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "bookingId")
+    void on(BookingPlaced event) {
+        showId = event.showId();
+        tickets = event.tickets();
+        paymentToken = event.paymentToken();
+        start(event.bookingId(), SagaStep.RESERVING_SEATS);
+        reserveSeats();
+    }
+
+    @SagaEventHandler(associationProperty = "bookingId")
+    void on(SeatsReserved event) {
+        if (step != SagaStep.RESERVING_SEATS) {
+            return;
+        }
+        price = event.totalPrice();
+        paymentId = paymentIdFor(bookingId);
+        SagaLifecycle.associateWith(PAYMENT_ID, paymentId.toString());
+        // The event clock, which Axon's test fixtures control.
+        Instant due = GenericEventMessage.clock.instant().plus(settings.paymentTimeout());
+        paymentDeadlineId = deadlineManager.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE);
+        moveTo(SagaStep.AWAITING_PAYMENT, due);
+        requestPayment();
+    }
+
+    @SagaEventHandler(associationProperty = "bookingId")
+    void on(SeatsUnavailable event) {
+        if (step == SagaStep.RESERVING_SEATS) {
+            compensate(event.reason());
+        }
+    }
+
+    @SagaEventHandler(associationProperty = PAYMENT_ID)
+    void on(PaymentCompleted event) {
+        if (step != SagaStep.AWAITING_PAYMENT) {
+            return;
+        }
+        cancelPaymentDeadline();
+        moveTo(SagaStep.CONFIRMING, null);
+        send(new ConfirmBooking(bookingId, paymentId, price));
+    }
+
+    @SagaEventHandler(associationProperty = PAYMENT_ID)
+    void on(PaymentDeclined event) {
+        if (step == SagaStep.AWAITING_PAYMENT) {
+            compensate(event.reason());
+        }
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
+    void paymentTimedOut() {
+        // It has fired: there is nothing left to cancel, and the scheduler refuses to cancel a running deadline.
+        paymentDeadlineId = null;
+        if (step == SagaStep.AWAITING_PAYMENT) {
+            compensate("Payment timed out");
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "bookingId")
+    void on(BookingConfirmed event) {
+        end(SagaStep.CONFIRMED);
+    }
+
+    @SagaEventHandler(associationProperty = "bookingId")
+    void on(BookingRejected event) {
+        end(SagaStep.REJECTED);
+    }
+
+    @Override
+    protected void retryCurrentStep() {
+        switch (step) {
+            case RESERVING_SEATS -> reserveSeats();
+            case AWAITING_PAYMENT -> requestPayment();
+            case CONFIRMING -> send(new ConfirmBooking(bookingId, paymentId, price));
+            case COMPENSATING -> send(compensations());
+            default -> {
+                // An ended saga takes no more steps.
+            }
+        }
+    }
+
+    /**
+     * Gives up the payment (refunded by the payment itself if it was taken), releases the seats and rejects the
+     * booking with the reason.
+     */
+    @Override
+    protected void compensate(String reason) {
+        cancelPaymentDeadline();
+        compensationReason = reason;
+        moveTo(SagaStep.COMPENSATING, null);
+        send(compensations());
+    }
+
+    @Override
+    protected void end(SagaStep outcome) {
+        cancelPaymentDeadline();
+        super.end(outcome);
+    }
+
+    private void reserveSeats() {
+        send(new ReserveSeats(showId, bookingId, tickets))
+                .flatMap(CommandRejection::of)
+                .filter(rejection -> rejection.kind() == CommandRejection.Kind.NOT_FOUND)
+                .ifPresent(unknownShow -> compensate("The show does not exist"));
+    }
+
+    private void requestPayment() {
+        send(new RequestPayment(paymentId, bookingId, price, paymentToken));
+    }
+
+    private Object[] compensations() {
+        List<Object> commands = new ArrayList<>();
+        if (paymentId != null) {
+            commands.add(new CancelPayment(paymentId, compensationReason));
+        }
+        commands.add(new ReleaseSeats(showId, bookingId, compensationReason));
+        commands.add(new RejectBooking(bookingId, compensationReason));
+        return commands.toArray();
+    }
+
+    private void cancelPaymentDeadline() {
+        if (paymentDeadlineId != null) {
+            deadlineManager.cancelSchedule(PAYMENT_DEADLINE, paymentDeadlineId);
+            paymentDeadlineId = null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.ticketing.coordinator.saga;
+
+import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.support.messaging.CommandRejection;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the platform's sagas share: they send their commands one at a time and wait for each, keep a visible record
+ * of their step and their last failure, and take operator actions.
+ * <p>
+ * A command is sent with an id derived from the booking, the step and the command's type, so that a command sent
+ * again (a redelivered event, an operator's retry) is recognisably the same one. Every command is idempotent at
+ * its aggregate, so sending it again changes nothing there either.
+ */
+abstract class JournaledSaga {
+
+    @Autowired
+    protected transient CommandGateway commandGateway;
+    @Autowired
+    protected transient DeadlineManager deadlineManager;
+    @Autowired
+    protected transient SagaJournal journal;
+
+    protected BookingId bookingId;
+    protected SagaStep step;
+    private String sagaId;
+
+    protected void start(BookingId booking, SagaStep firstStep) {
+        bookingId = booking;
+        sagaId = ((SagaScopeDescriptor) SagaLifecycle.describeCurrentScope()).getIdentifier().toString();
+        step = firstStep;
+        journal.started(sagaId, getClass().getSimpleName(), booking, firstStep);
+    }
+
+    protected void moveTo(SagaStep next, Instant deadline) {
+        step = next;
+        journal.moved(sagaId, next, deadline);
+    }
+
+    /**
+     * Sends the commands in order and waits for each; the gateway retries with back-off what may pass. A command
+     * still refused after that stops the rest, and the saga stays where it is, its failure on record for an
+     * operator to retry, compensate or abandon.
+     *
+     * @return the failure that stopped the commands, if one did
+     */
+    protected Optional<RuntimeException> send(Object... commands) {
+        for (Object command : commands) {
+            try {
+                commandGateway.sendAndWait(withStableId(command));
+            } catch (RuntimeException failure) {
+                journal.failed(sagaId, command.getClass().getSimpleName() + " failed: " + reasonOf(failure));
+                return Optional.of(failure);
+            }
+        }
+        return Optional.empty();
+    }
+
+    protected void end(SagaStep outcome) {
+        step = outcome;
+        journal.ended(sagaId, outcome);
+        SagaLifecycle.end();
+    }
+
+    @DeadlineHandler(deadlineName = OperatorAction.DEADLINE_NAME)
+    void on(OperatorAction action) {
+        switch (action) {
+            case RETRY -> retryCurrentStep();
+            case COMPENSATE -> compensate("Compensated by an operator");
+            case ABANDON -> end(SagaStep.ABANDONED);
+        }
+    }
+
+    /** Sends the current step's commands again. */
+    protected abstract void retryCurrentStep();
+
+    /** Undoes what the saga did so far. */
+    protected abstract void compensate(String reason);
+
+    private CommandMessage<?> withStableId(Object command) {
+        String stableId = UUID.nameUUIDFromBytes((bookingId + "/" + step + "/" + command.getClass().getName())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        Map<String, ?> flowMetadata = CurrentUnitOfWork.correlationData();
+        return new GenericCommandMessage<>(new GenericMessage<>(stableId, command, flowMetadata),
+                command.getClass().getName());
+    }
+
+    private static String reasonOf(Throwable failure) {
+        return CommandRejection.of(failure).map(CommandRejection::message).orElseGet(failure::toString);
+    }
+}
