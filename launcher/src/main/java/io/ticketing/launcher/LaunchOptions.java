@@ -6,11 +6,16 @@ import java.util.Map;
 /**
  * How to start the standalone platform.
  *
- * @param database    where the databases live
- * @param randomPorts every service on a free port instead of its fixed one (for tests, and for running beside
- *                    another copy)
+ * @param database          where the databases live
+ * @param randomPorts       every service on a free port instead of its fixed one (for tests, and for running beside
+ *                          another copy)
+ * @param serviceProperties settings given to every service, above their configuration files
  */
-record LaunchOptions(DatabaseChoice database, boolean randomPorts) {
+record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties) {
+
+    LaunchOptions(DatabaseChoice database, boolean randomPorts) {
+        this(database, randomPorts, Map.of());
+    }
 
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("data", "postgres");
 

@@ -70,7 +70,7 @@ public final class StandalonePlatform implements AutoCloseable {
 
             platform = new StandalonePlatform(postgres, eventStoreDatabase, shared);
             for (StandaloneService service : SERVICES) {
-                platform.services.add(platform.startService(service, options.randomPorts()));
+                platform.services.add(platform.startService(service, options));
             }
             return platform;
         } catch (Exception | Error startFailed) {
@@ -93,15 +93,16 @@ public final class StandalonePlatform implements AutoCloseable {
         return PostgresServer.embedded(Path.of(""), true, 0);
     }
 
-    private RunningService startService(StandaloneService service, boolean randomPort) {
+    private RunningService startService(StandaloneService service, LaunchOptions options) {
         long started = System.nanoTime();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(service.database()),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password()));
-        if (randomPort) {
+        if (options.randomPorts()) {
             args.add("--server.port=0");
         }
+        options.serviceProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         // The user service starts first; everyone else checks tokens against its public key, wherever it listens.
         services.stream().filter(running -> running.name().equals(UserCommandApplication.SERVICE.name()))
                 .findFirst()

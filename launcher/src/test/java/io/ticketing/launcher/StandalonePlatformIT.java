@@ -3,83 +3,82 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.ticketing.launcher.PlatformClient.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The whole standalone platform, started as the launcher starts it, on a throwaway embedded PostgreSQL. */
+@ExtendWith(SharedPlatform.class)
 class StandalonePlatformIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private static final ObjectMapper json = new ObjectMapper();
-
-    private static StandalonePlatform platform;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = StandalonePlatform.start(new LaunchOptions(new LaunchOptions.ThrowawayEmbedded(), true));
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     @Test
-    void everyServiceIsUpOnItsOwnPortAndReportsHealthy() throws Exception {
+    void everyServiceIsUpOnItsOwnPortAndReportsHealthy(StandalonePlatform platform, PlatformClient client) {
         assertThat(platform.services()).extracting(StandalonePlatform.RunningService::name)
                 .containsExactly("user-command", "booking-command", "payment-command", "saga-coordinator",
                         "booking-query");
         assertThat(platform.services()).extracting(StandalonePlatform.RunningService::port).doesNotHaveDuplicates();
 
         for (StandalonePlatform.RunningService service : platform.services()) {
-            HttpResponse<String> health = get(service, "/actuator/health");
+            Response health = client.get(service.name(), "/actuator/health", null);
 
-            assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
-            assertThat(json.readTree(health.body()).path("status").asText()).as(service.name()).isEqualTo("UP");
+            assertThat(health.status()).as(service.name()).isEqualTo(200);
+            assertThat(health.body().path("status").asText()).as(service.name()).isEqualTo("UP");
         }
     }
 
     @Test
-    void aUserRegisteredWithTheUserServiceBecomesKnownToTheBookingService() throws Exception {
+    void aUserRegisteredWithTheUserServiceBecomesKnownToTheBookingService(StandalonePlatform platform,
+                                                                          PlatformClient client) {
         String email = "grace-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> registered = post(service("user-command"), "/api/users", """
-                {"email": "%s", "fullName": "Grace Hopper", "password": "cobol-1959"}""".formatted(email));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        UUID userId = UUID.fromString(json.readTree(registered.body()).path("userId").asText());
+        Response registered = client.post("user-command", "/api/users", null,
+                Map.of("email", email, "fullName", "Grace Hopper", "password", "cobol-1959"));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        UUID userId = UUID.fromString(registered.body().path("userId").asText());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(knownUserEmail(userId)).contains(email));
+                assertThat(knownUserEmail(platform, userId)).contains(email));
     }
 
     @Test
-    void theSameEmailAddressCannotBeRegisteredTwice() throws Exception {
-        String body = """
-                {"email": "twice-%s@example.com", "fullName": "Twice", "password": "password-1"}"""
-                .formatted(UUID.randomUUID());
+    void theSameEmailAddressCannotBeRegisteredTwice(PlatformClient client) {
+        Map<String, String> twice = Map.of("email", "twice-" + UUID.randomUUID() + "@example.com",
+                "fullName", "Twice", "password", "password-1");
 
-        assertThat(post(service("user-command"), "/api/users", body).statusCode()).isEqualTo(201);
-        HttpResponse<String> second = post(service("user-command"), "/api/users", body);
+        assertThat(client.post("user-command", "/api/users", null, twice).status()).isEqualTo(201);
+        Response second = client.post("user-command", "/api/users", null, twice);
 
-        assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(second.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).isEqualTo("application/problem+json");
     }
 
-    private static Optional<String> knownUserEmail(UUID userId) throws Exception {
+    @Test
+    void everyServiceRefusesARequestWithoutAToken(StandalonePlatform platform, PlatformClient client) {
+        for (String service : new String[] {"booking-command", "payment-command", "saga-coordinator",
+                "booking-query"}) {
+            Response refused = client.get(service, "/api/admin/dead-letters", null);
+
+            assertThat(refused.status()).as(service).isEqualTo(401);
+            assertThat(refused.contentType()).as(service).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void anotherServiceAcceptsATokenTheUserServiceSigned(PlatformClient client) {
+        Response deadLetters = client.get("booking-command", "/api/admin/dead-letters", client.adminToken());
+
+        assertThat(deadLetters.status()).isEqualTo(200);
+        assertThat(deadLetters.body().has("known-users")).isTrue();
+    }
+
+    private static Optional<String> knownUserEmail(StandalonePlatform platform, UUID userId) throws Exception {
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + platform.postgresPort() + "/booking_db", "postgres", "");
              PreparedStatement query = connection.prepareStatement(
@@ -89,27 +88,5 @@ class StandalonePlatformIT {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    private static StandalonePlatform.RunningService service(String name) {
-        return platform.services().stream().filter(service -> service.name().equals(name)).findFirst()
-                .orElseThrow();
-    }
-
-    private static HttpResponse<String> get(StandalonePlatform.RunningService service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(service, path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(StandalonePlatform.RunningService service, String path, String body)
-            throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(service, path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(StandalonePlatform.RunningService service, String path) {
-        return URI.create("http://localhost:" + service.port() + path);
     }
 }

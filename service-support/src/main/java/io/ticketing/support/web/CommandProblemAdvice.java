@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,8 +21,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as an RFC 9457 problem. A refused command answers by the kind of its refusal: invalid input 400,
- * forbidden 403, unknown target 404, a broken rule 409. Anything else is a 500 whose detail says nothing about the
+ * Every error as an RFC 9457 problem, whether a controller threw it or the future it returned failed with it. A
+ * refused command answers by the kind of its refusal: invalid input 400, forbidden 403, unknown target 404, a broken
+ * rule 409. Anything else is a 500 whose detail says nothing about the
  * inside; the log keeps it.
  */
 @RestControllerAdvice
@@ -65,6 +68,11 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such " + e.getAggregateIdentifier());
     }
 
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     private ProblemDetail problemFor(RuntimeException cause) {
         if (cause instanceof IllegalArgumentException e) {
             return invalidInput(e);
@@ -74,6 +82,12 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException e) {
             return unknownAggregate(e);
+        }
+        if (cause instanceof AccessDeniedException e) {
+            return forbidden(e);
+        }
+        if (cause instanceof ErrorResponse e) {
+            return e.getBody();
         }
         if (cause instanceof CompletionException || cause instanceof CommandExecutionException) {
             return commandFailed(cause);

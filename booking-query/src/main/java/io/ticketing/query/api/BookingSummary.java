@@ -1,0 +1,11 @@
+package io.ticketing.query.api;
+
+import io.ticketing.coreapi.booking.BookingStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+public record BookingSummary(UUID bookingId, UUID userId, String userEmail, UUID showId, String showName,
+                             int tickets, BigDecimal amount, String currency, BookingStatus status, String reason,
+                             Instant placedAt, Instant updatedAt) {
+}

@@ -1,0 +1,69 @@
+package io.ticketing.query.projection;
+
+import io.ticketing.coreapi.booking.BookingStatus;
+import io.ticketing.query.api.BookingSummary;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "booking_view")
+class BookingView {
+
+    @Id
+    private UUID bookingId;
+    private UUID userId;
+    private String userEmail;
+    private UUID showId;
+    private String showName;
+    private int tickets;
+    private BigDecimal amount;
+    private String currency;
+    @Enumerated(EnumType.STRING)
+    private BookingStatus status;
+    private String reason;
+    private Instant placedAt;
+    private Instant updatedAt;
+
+    protected BookingView() {
+    }
+
+    BookingView(UUID bookingId, UUID userId, String userEmail, UUID showId, String showName, int tickets,
+                Instant placedAt) {
+        this.bookingId = bookingId;
+        this.userId = userId;
+        this.userEmail = userEmail;
+        this.showId = showId;
+        this.showName = showName;
+        this.tickets = tickets;
+        this.status = BookingStatus.PENDING;
+        this.placedAt = placedAt;
+        this.updatedAt = placedAt;
+    }
+
+    void priced(BigDecimal price, String priceCurrency, Instant at) {
+        amount = price;
+        currency = priceCurrency;
+        updatedAt = at;
+    }
+
+    void moved(BookingStatus newStatus, String why, Instant at) {
+        status = newStatus;
+        reason = why;
+        updatedAt = at;
+    }
+
+    UUID showId() {
+        return showId;
+    }
+
+    BookingSummary summary() {
+        return new BookingSummary(bookingId, userId, userEmail, showId, showName, tickets, amount, currency, status,
+                reason, placedAt, updatedAt);
+    }
+}

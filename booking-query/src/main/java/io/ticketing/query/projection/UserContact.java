@@ -1,0 +1,31 @@
+package io.ticketing.query.projection;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+@Entity
+@Table(name = "user_contact")
+class UserContact {
+
+    @Id
+    private UUID userId;
+    private String email;
+
+    protected UserContact() {
+    }
+
+    UserContact(UUID userId, String email) {
+        this.userId = userId;
+        this.email = email;
+    }
+
+    void emailChanged(String newEmail) {
+        email = newEmail;
+    }
+
+    String email() {
+        return email;
+    }
+}

@@ -1,0 +1,230 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.launcher.PlatformClient.User;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The booking flows end to end over HTTP, as a client sees them: the booking's final state in the read model, the
+ * seats left on the show, and the payment's final state.
+ */
+@ExtendWith(SharedPlatform.class)
+class BookingFlowsIT {
+
+    private static PlatformClient client;
+    private static String admin;
+
+    @BeforeAll
+    static void connect(PlatformClient platformClient) {
+        client = platformClient;
+        admin = client.adminToken();
+    }
+
+    @Test
+    void aPaidBookingIsConfirmed() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "25.00");
+
+        UUID booking = client.book(user, show, 2, "tok_visa");
+
+        JsonNode confirmed = client.awaitBooking(user, booking, "CONFIRMED");
+        assertThat(confirmed.path("amount").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(8);
+        assertThat(client.showStats(show, admin).path("revenue").decimalValue()).isEqualByComparingTo("50.00");
+        assertPayment(user, booking, "COMPLETED", "50.00");
+    }
+
+    @Test
+    void aSoldOutShowRejectsTheBookingAndTakesNoPayment() {
+        User user = client.newUser();
+        UUID show = client.newShow(1, "25.00");
+
+        UUID booking = client.book(user, show, 2, "tok_visa");
+
+        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+                .isEqualTo("Only 1 seats left");
+        assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(1);
+        assertThat(client.payments(user, booking)).isEmpty();
+    }
+
+    @Test
+    void aDeclinedPaymentRejectsTheBookingAndReleasesTheSeats() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "25.00");
+
+        UUID booking = client.book(user, show, 3, "tok_declined");
+
+        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+                .isEqualTo("Card declined by the issuer");
+        awaitSeatsLeft(show, 10);
+        assertPayment(user, booking, "DECLINED", "75.00");
+    }
+
+    @Test
+    void aPaymentThatNeverAnswersTimesOutCancelsThePaymentAndReleasesTheSeats() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "25.00");
+
+        UUID booking = client.book(user, show, 1, "tok_timeout");
+
+        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+                .isEqualTo("Payment timed out");
+        awaitSeatsLeft(show, 10);
+        assertPayment(user, booking, "CANCELLED", "25.00");
+    }
+
+    @Test
+    void cancellingAConfirmedBookingRefundsItAndReleasesTheSeats() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "40.00");
+        UUID booking = client.book(user, show, 2, "tok_visa");
+        client.awaitBooking(user, booking, "CONFIRMED");
+
+        Response cancelled = client.post("booking-command", "/api/bookings/" + booking + "/cancel", user.token(),
+                null);
+
+        assertThat(cancelled.status()).isEqualTo(202);
+        client.awaitBooking(user, booking, "REFUNDED");
+        awaitSeatsLeft(show, 10);
+        assertThat(client.showStats(show, admin).path("revenue").decimalValue()).isEqualByComparingTo("0");
+        assertPayment(user, booking, "REFUNDED", "80.00");
+    }
+
+    @Test
+    void anotherUserCannotCancelOrReadTheBooking() {
+        User owner = client.newUser();
+        User stranger = client.newUser();
+        UUID show = client.newShow(10, "10.00");
+        UUID booking = client.book(owner, show, 1, "tok_visa");
+        client.awaitBooking(owner, booking, "CONFIRMED");
+
+        assertThat(client.post("booking-command", "/api/bookings/" + booking + "/cancel", stranger.token(), null)
+                .status()).isEqualTo(403);
+        assertThat(client.get("booking-query", "/api/bookings/" + booking, stranger.token()).status())
+                .isEqualTo(403);
+        assertThat(client.get("payment-command", "/api/payments?bookingId=" + booking, stranger.token()).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void concurrentBookingsNeverSellMoreSeatsThanTheShowHas() {
+        int capacity = 5;
+        UUID show = client.newShow(capacity, "10.00");
+        List<User> users = IntStream.range(0, 4).mapToObj(i -> client.newUser()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<UUID>> placing = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            User user = users.get(i % users.size());
+            placing.add(CompletableFuture.supplyAsync(() -> client.book(user, show, 1, "tok_visa"), clients));
+        }
+        List<UUID> bookings = placing.stream().map(CompletableFuture::join).toList();
+        clients.shutdown();
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            long confirmed = bookings.stream().filter(id -> status(id).equals("CONFIRMED")).count();
+            long rejected = bookings.stream().filter(id -> status(id).equals("REJECTED")).count();
+            assertThat(confirmed).isEqualTo(capacity);
+            assertThat(rejected).isEqualTo(bookings.size() - capacity);
+        });
+        assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isZero();
+        assertThat(client.showStats(show, admin).path("seatsSold").asInt()).isEqualTo(capacity);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyIsOneBooking() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "10.00");
+        UUID first = client.book(user, show, 1, "tok_visa");
+        client.awaitBooking(user, first, "CONFIRMED");
+        String key = "retry-" + UUID.randomUUID();
+
+        List<Response> attempts = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            attempts.add(client.send("booking-command", "POST", "/api/bookings", user.token(),
+                    java.util.Map.of("showId", show, "tickets", 2, "paymentToken", "tok_visa"),
+                    java.util.Map.of("Idempotency-Key", key)));
+        }
+
+        assertThat(attempts).extracting(Response::status).containsOnly(202);
+        assertThat(attempts).extracting(response -> response.body().path("bookingId").asText()).containsOnly(
+                attempts.get(0).body().path("bookingId").asText());
+        UUID retried = UUID.fromString(attempts.get(0).body().path("bookingId").asText());
+        client.awaitBooking(user, retried, "CONFIRMED");
+        awaitSeatsLeft(show, 7);
+        assertThat(client.payments(user, retried)).hasSize(1);
+    }
+
+    @Test
+    void anOperatorCompensatesABookingWaitingForAPaymentThatDoesNotCome() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "25.00");
+        UUID booking = client.book(user, show, 2, "tok_timeout");
+        JsonNode saga = awaitActiveSaga(booking, "AWAITING_PAYMENT");
+
+        Response compensate = client.post("saga-coordinator", "/api/sagas/" + saga.path("sagaId").asText()
+                + "/compensate", admin, null);
+
+        assertThat(compensate.status()).isEqualTo(202);
+        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+                .isEqualTo("Compensated by an operator");
+        awaitSeatsLeft(show, 10);
+        assertPayment(user, booking, "CANCELLED", "50.00");
+    }
+
+    @Test
+    void onlyAdminsSeeTheSagas() {
+        User user = client.newUser();
+
+        assertThat(client.get("saga-coordinator", "/api/sagas", user.token()).status()).isEqualTo(403);
+        assertThat(client.get("saga-coordinator", "/api/sagas?state=ENDED", admin).status()).isEqualTo(200);
+    }
+
+    private String status(UUID bookingId) {
+        Response found = client.get("booking-query", "/api/bookings/" + bookingId, admin);
+        return found.status() == 200 ? found.body().path("status").asText() : "UNKNOWN";
+    }
+
+    private JsonNode awaitActiveSaga(UUID bookingId, String step) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode sagas = client.get("saga-coordinator", "/api/sagas?state=ACTIVE&size=500", admin).body();
+            found.clear();
+            StreamSupport.stream(sagas.path("content").spliterator(), false)
+                    .filter(saga -> saga.path("bookingId").asText().equals(bookingId.toString()))
+                    .filter(saga -> saga.path("step").asText().equals(step))
+                    .forEach(found::add);
+            assertThat(found).hasSize(1);
+        });
+        return found.get(0);
+    }
+
+    private void awaitSeatsLeft(UUID show, int seatsLeft) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(seatsLeft));
+    }
+
+    private void assertPayment(User user, UUID booking, String status, String amount) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode payments = client.payments(user, booking);
+            assertThat(payments).hasSize(1);
+            assertThat(payments.get(0).path("status").asText()).isEqualTo(status);
+            assertThat(new BigDecimal(payments.get(0).path("amount").asText())).isEqualByComparingTo(amount);
+        });
+    }
+}

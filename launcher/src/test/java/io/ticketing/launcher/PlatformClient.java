@@ -1,0 +1,142 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The platform's HTTP API as a client uses it, by service name and port. Answers come back as JSON trees so that
+ * tests read them the way any client would.
+ */
+final class PlatformClient {
+
+    static final String ADMIN_EMAIL = "admin@example.com";
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private final Map<String, Integer> ports;
+
+    PlatformClient(Map<String, Integer> ports) {
+        this.ports = ports;
+    }
+
+    record Response(int status, JsonNode body, String contentType) {
+    }
+
+    /** A user who exists everywhere: registered, logged in, and known to the booking service. */
+    record User(UUID id, String token) {
+    }
+
+    String adminToken() {
+        return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    User newUser() {
+        String email = "user-" + UUID.randomUUID() + "@example.com";
+        Response registered = post("user-command", "/api/users", null, Map.of(
+                "email", email, "fullName", "Test User", "password", "password-1234"));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return new User(UUID.fromString(registered.body().path("userId").asText()),
+                login(email, "password-1234"));
+    }
+
+    String login(String email, String password) {
+        Response token = post("user-command", "/api/auth/token", null, Map.of("email", email, "password", password));
+        assertThat(token.status()).as(token.body().toString()).isEqualTo(200);
+        return token.body().path("accessToken").asText();
+    }
+
+    UUID newShow(int capacity, String ticketPrice) {
+        Response created = post("booking-command", "/api/shows", adminToken(), Map.of(
+                "name", "Show " + UUID.randomUUID(), "venue", "Test Hall", "startsAt", "2030-01-01T20:00:00Z",
+                "capacity", capacity, "ticketPrice", Map.of("amount", ticketPrice, "currency", "EUR")));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return UUID.fromString(created.body().path("showId").asText());
+    }
+
+    /**
+     * Places a booking. A user registered a moment ago may not be known to the booking service yet: the same
+     * idempotency key is sent again until it is, so this is always one booking.
+     */
+    UUID book(User user, UUID showId, int tickets, String paymentToken) {
+        String key = UUID.randomUUID().toString();
+        AtomicReference<Response> placed = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            placed.set(send("booking-command", "POST", "/api/bookings", user.token(), Map.of("showId", showId,
+                    "tickets", tickets, "paymentToken", paymentToken), Map.of("Idempotency-Key", key)));
+            return placed.get().status() != 403;
+        });
+        assertThat(placed.get().status()).as(placed.get().body().toString()).isEqualTo(202);
+        return UUID.fromString(placed.get().body().path("bookingId").asText());
+    }
+
+    /** Waits until the booking's read model shows {@code status}, and returns it. */
+    JsonNode awaitBooking(User user, UUID bookingId, String status) {
+        AtomicReference<JsonNode> booking = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response found = get("booking-query", "/api/bookings/" + bookingId, user.token());
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.body().path("status").asText()).isEqualTo(status);
+            booking.set(found.body());
+        });
+        return booking.get();
+    }
+
+    JsonNode showStats(UUID showId, String token) {
+        Response stats = get("booking-query", "/api/shows/" + showId + "/stats", token);
+        assertThat(stats.status()).as(stats.body().toString()).isEqualTo(200);
+        return stats.body();
+    }
+
+    JsonNode payments(User user, UUID bookingId) {
+        Response payments = get("payment-command", "/api/payments?bookingId=" + bookingId, user.token());
+        assertThat(payments.status()).as(payments.body().toString()).isEqualTo(200);
+        return payments.body();
+    }
+
+    Response get(String service, String path, String token) {
+        return send(service, "GET", path, token, null, Map.of());
+    }
+
+    Response post(String service, String path, String token, Object body) {
+        return send(service, "POST", path, token, body, Map.of());
+    }
+
+    Response send(String service, String method, String path, String token, Object body,
+                  Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + ports.get(service) + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .header("Content-Type", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+            return new Response(response.statusCode(), parsed,
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + service + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}
