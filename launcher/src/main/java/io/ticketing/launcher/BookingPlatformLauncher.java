@@ -13,9 +13,24 @@ public final class BookingPlatformLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        LaunchOptions options = LaunchOptions.parse(args, System.getenv());
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException badOption) {
+            System.err.println(badOption.getMessage());
+            System.exit(2);
+            return;
+        }
         long started = System.nanoTime();
-        StandalonePlatform platform = StandalonePlatform.start(options);
+        StandalonePlatform platform;
+        try {
+            platform = StandalonePlatform.start(options);
+        } catch (Exception | Error failed) {
+            // What did start has been stopped; threads a failed start left behind must not keep the JVM alive.
+            log.error("The booking platform could not start", failed);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping the booking platform");

@@ -53,7 +53,7 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
             } else if (arg.startsWith("--data-dir=")) {
                 dataDirectory = Path.of(arg.substring("--data-dir=".length()));
             } else if (arg.startsWith("--pg-port=")) {
-                postgresPort = Integer.parseInt(arg.substring("--pg-port=".length()));
+                postgresPort = port(arg.substring("--pg-port=".length()));
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg + "; known: --throwaway, --random-ports, "
                         + "--data-dir=PATH, --pg-port=N (and BOOKING_PG_URL, BOOKING_PG_USER, BOOKING_PG_PASSWORD)");
@@ -70,5 +70,17 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
             database = new KeptEmbedded(dataDirectory, postgresPort);
         }
         return new LaunchOptions(database, randomPorts);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65_536) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Answered below, with the rule.
+        }
+        throw new IllegalArgumentException("--pg-port takes a port number from 1 to 65535, not " + value);
     }
 }

@@ -1,0 +1,93 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ticketing.launcher.PlatformClient.User;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the platform, saga coordinator and all, with SIGKILL while a booking waits for its payment, and starts it
+ * again on the same database: the saga resumes, its payment deadline still fires, and the booking is compensated.
+ */
+class CoordinatorCrashIT {
+
+    private static final String PASSWORD = "password-1234";
+
+    private static PostgresServer postgres;
+    private static Map<String, String> environment;
+    private static Path log;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        postgres = PostgresServer.embedded(Path.of(""), true, 0);
+        log = Files.createTempFile("coordinator-crash", ".log");
+        environment = Map.of(
+                "BOOKING_PG_URL", postgres.jdbcUrl("postgres"),
+                "BOOKING_PG_USER", postgres.username(),
+                "BOOKING_PG_PASSWORD", postgres.password(),
+                "ADMIN_EMAIL", PlatformClient.ADMIN_EMAIL,
+                "ADMIN_PASSWORD", PlatformClient.ADMIN_PASSWORD,
+                "BOOKING_PAYMENT_TIMEOUT", "PT12S");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void aKilledCoordinatorResumesItsSagaAndItsDeadlineStillFires() throws Exception {
+        LauncherProcess first = LauncherProcess.start(environment, log);
+        PlatformClient before = first.client();
+        String email = "crash-" + UUID.randomUUID() + "@example.com";
+        before.post("user-command", "/api/users", null,
+                Map.of("email", email, "fullName", "Crash Test", "password", PASSWORD));
+        User user = new User(null, before.login(email, PASSWORD));
+        UUID show = before.newShow(10, "30.00");
+        UUID booking = before.book(user, show, 2, "tok_timeout");
+        awaitSagaStep(before, booking, "AWAITING_PAYMENT");
+
+        first.kill();
+        LauncherProcess second = LauncherProcess.start(environment, log);
+        try {
+            PlatformClient after = second.client();
+            User sameUser = new User(null, after.login(email, PASSWORD));
+
+            assertThat(after.awaitBooking(sameUser, booking, "REJECTED").path("reason").asText())
+                    .isEqualTo("Payment timed out");
+            String admin = after.adminToken();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(after.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(10));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(after.payments(sameUser, booking).get(0).path("status").asText())
+                            .isEqualTo("CANCELLED"));
+
+            UUID afterRestart = after.book(sameUser, show, 1, "tok_visa");
+            after.awaitBooking(sameUser, afterRestart, "CONFIRMED");
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static void awaitSagaStep(PlatformClient client, UUID booking, String step) {
+        String admin = client.adminToken();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> steps = StreamSupport.stream(client.get("saga-coordinator", "/api/sagas?state=ACTIVE",
+                            admin).body().path("content").spliterator(), false)
+                    .filter(saga -> saga.path("bookingId").asText().equals(booking.toString()))
+                    .map(saga -> saga.path("step").asText())
+                    .toList();
+            assertThat(steps).containsExactly(step);
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package io.ticketing.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged launcher, run as its own process the way a user runs it, so that a test can kill it with SIGKILL
+ * and start it again.
+ */
+final class LauncherProcess {
+
+    private static final Path JAR = Path.of("target", "booking-platform-launcher.jar");
+    private static final Pattern SERVICE_LINE = Pattern.compile("^\\s+(\\S+)\\s+http://localhost:(\\d+)", Pattern.MULTILINE);
+
+    private final Process process;
+    private final Map<String, Integer> ports;
+
+    private LauncherProcess(Process process, Map<String, Integer> ports) {
+        this.process = process;
+        this.ports = ports;
+    }
+
+    /** Starts the launcher with {@code environment} and waits until it says every service is up. */
+    static LauncherProcess start(Map<String, String> environment, Path log) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", JAR.toString(), "--random-ports"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        Process process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = Files.readString(log).substring((int) logStart);
+            if (output.contains("Press Ctrl-C to stop.")) {
+                return new LauncherProcess(process, portsIn(output));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The launcher exited with " + process.exitValue() + ":\n" + output);
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The launcher did not come up within two minutes; see " + log);
+    }
+
+    private static Map<String, Integer> portsIn(String output) {
+        Map<String, Integer> ports = new HashMap<>();
+        Matcher line = SERVICE_LINE.matcher(output);
+        while (line.find()) {
+            ports.put(line.group(1), Integer.parseInt(line.group(2)));
+        }
+        return ports;
+    }
+
+    PlatformClient client() {
+        return new PlatformClient(ports);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or released, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException, IOException {
+        process.destroy();
+        process.waitFor();
+    }
+}
