@@ -188,6 +188,27 @@ class BookingFlowsIT {
     }
 
     @Test
+    void anAbandonedSagaSendsNothingMoreNotEvenAtItsDeadline() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "25.00");
+        UUID booking = client.book(user, show, 1, "tok_timeout");
+        JsonNode saga = awaitActiveSaga(booking, "AWAITING_PAYMENT");
+
+        Response abandon = client.post("saga-coordinator", "/api/sagas/" + saga.path("sagaId").asText()
+                + "/abandon", admin, null);
+
+        assertThat(abandon.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(StreamSupport.stream(
+                        client.get("saga-coordinator", "/api/sagas?state=ENDED&size=500", admin).body()
+                                .path("content").spliterator(), false)
+                .filter(ended -> ended.path("sagaId").equals(saga.path("sagaId")))
+                .map(ended -> ended.path("step").asText())).containsExactly("ABANDONED"));
+        // Past the payment deadline, the booking is still where the operator left it.
+        await().pollDelay(Duration.parse(SharedPlatform.PAYMENT_TIMEOUT).plusSeconds(2)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(status(booking)).isEqualTo("PENDING"));
+    }
+
+    @Test
     void onlyAdminsSeeTheSagas() {
         User user = client.newUser();
 
