@@ -21,6 +21,10 @@ public final class BookingPlatformLauncher {
             System.exit(2);
             return;
         }
+        if (options.databaseOnly()) {
+            serveDatabasesOnly(options);
+            return;
+        }
         long started = System.nanoTime();
         StandalonePlatform platform;
         try {
@@ -52,6 +56,25 @@ public final class BookingPlatformLauncher {
                 "postgresql", platform.postgresPort()));
         table.append("Press Ctrl-C to stop.");
         System.out.println(table);
+        stopped.await();
+    }
+
+    /** PostgreSQL with the databases of every service, for services that run as their own processes. */
+    private static void serveDatabasesOnly(LaunchOptions options) throws Exception {
+        PostgresServer postgres = StandalonePlatform.startDatabases(options.database());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                log.error("PostgreSQL did not stop cleanly", e);
+            }
+            stopped.countDown();
+        }, "database-shutdown"));
+        System.out.printf("%nPostgreSQL is up at %s (user %s) with the databases eventstore, %s.%n"
+                        + "Press Ctrl-C to stop.%n", postgres.jdbcUrl("<database>"), postgres.username(),
+                String.join(", ", StandalonePlatform.SERVICES.stream()
+                        .map(StandalonePlatform.StandaloneService::database).toList()));
         stopped.await();
     }
 }

@@ -10,8 +10,15 @@ import java.util.Map;
  * @param randomPorts       every service on a free port instead of its fixed one (for tests, and for running beside
  *                          another copy)
  * @param serviceProperties settings given to every service, above their configuration files
+ * @param databaseOnly      start PostgreSQL with every service's database and nothing else, for services that run
+ *                          as their own processes (the distributed mode)
  */
-record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties) {
+record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties,
+                     boolean databaseOnly) {
+
+    LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties) {
+        this(database, randomPorts, serviceProperties, false);
+    }
 
     LaunchOptions(DatabaseChoice database, boolean randomPorts) {
         this(database, randomPorts, Map.of());
@@ -38,16 +45,20 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
      * Reads the options from the command line and the environment: {@code BOOKING_PG_URL} (with
      * {@code BOOKING_PG_USER} and {@code BOOKING_PG_PASSWORD}) selects an external server; otherwise
      * {@code --throwaway} an embedded one that keeps nothing, and {@code --data-dir=PATH} (default
-     * {@code ./data/postgres}) and {@code --pg-port=N} an embedded one that keeps its data.
+     * {@code ./data/postgres}) and {@code --pg-port=N} an embedded one that keeps its data. {@code --database-only}
+     * starts no service.
      */
     static LaunchOptions parse(String[] args, Map<String, String> environment) {
         Path dataDirectory = DEFAULT_DATA_DIRECTORY;
         int postgresPort = 0;
         boolean throwaway = false;
         boolean randomPorts = false;
+        boolean databaseOnly = false;
         for (String arg : args) {
             if (arg.equals("--throwaway")) {
                 throwaway = true;
+            } else if (arg.equals("--database-only")) {
+                databaseOnly = true;
             } else if (arg.equals("--random-ports")) {
                 randomPorts = true;
             } else if (arg.startsWith("--data-dir=")) {
@@ -56,7 +67,8 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
                 postgresPort = port(arg.substring("--pg-port=".length()));
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg + "; known: --throwaway, --random-ports, "
-                        + "--data-dir=PATH, --pg-port=N (and BOOKING_PG_URL, BOOKING_PG_USER, BOOKING_PG_PASSWORD)");
+                        + "--data-dir=PATH, --pg-port=N, --database-only (and BOOKING_PG_URL, BOOKING_PG_USER, "
+                        + "BOOKING_PG_PASSWORD)");
             }
         }
         String externalUrl = environment.get("BOOKING_PG_URL");
@@ -69,7 +81,7 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
         } else {
             database = new KeptEmbedded(dataDirectory, postgresPort);
         }
-        return new LaunchOptions(database, randomPorts);
+        return new LaunchOptions(database, randomPorts, Map.of(), databaseOnly);
     }
 
     private static int port(String value) {

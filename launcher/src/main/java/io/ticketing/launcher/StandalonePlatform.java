@@ -53,12 +53,23 @@ public final class StandalonePlatform implements AutoCloseable {
         this.sharedInfrastructure = sharedInfrastructure;
     }
 
-    public static StandalonePlatform start(LaunchOptions options) throws Exception {
-        PostgresServer postgres = startPostgres(options.database());
-        StandalonePlatform platform = null;
+    /** Starts (or connects to) PostgreSQL and creates the databases of the event store and every service. */
+    static PostgresServer startDatabases(LaunchOptions.DatabaseChoice choice) throws Exception {
+        PostgresServer postgres = startPostgres(choice);
         try {
             postgres.createMissingDatabases(Stream.concat(Stream.of(EVENT_STORE_DATABASE),
                     SERVICES.stream().map(StandaloneService::database)).toList());
+            return postgres;
+        } catch (Exception | Error failed) {
+            postgres.close();
+            throw failed;
+        }
+    }
+
+    public static StandalonePlatform start(LaunchOptions options) throws Exception {
+        PostgresServer postgres = startDatabases(options.database());
+        StandalonePlatform platform = null;
+        try {
             EventStoreDatabase eventStoreDatabase =
                     new EventStoreDatabase(postgres.pool(EVENT_STORE_DATABASE, 16, false));
             EventStoreFactory.migrate(eventStoreDatabase.dataSource());

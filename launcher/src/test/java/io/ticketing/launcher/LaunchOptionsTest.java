@@ -27,6 +27,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void canStartTheDatabasesAlone() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--database-only", "--pg-port=5432"}, Map.of());
+
+        assertThat(options.databaseOnly()).isTrue();
+        assertThat(options.database()).isEqualTo(new LaunchOptions.KeptEmbedded(Path.of("data", "postgres"), 5432));
+    }
+
+    @Test
     void aThrowawayDatabaseKeepsNothing() {
         assertThat(LaunchOptions.parse(new String[] {"--throwaway"}, Map.of()).database())
                 .isInstanceOf(LaunchOptions.ThrowawayEmbedded.class);

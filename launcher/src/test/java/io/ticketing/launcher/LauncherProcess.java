@@ -61,7 +61,7 @@ final class LauncherProcess {
     }
 
     PlatformClient client() {
-        return new PlatformClient(ports);
+        return PlatformClient.onLocalPorts(ports);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or released, as in a crash. */

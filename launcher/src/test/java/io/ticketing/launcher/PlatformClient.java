@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The platform's HTTP API as a client uses it, by service name and port. Answers come back as JSON trees so that
+ * The platform's HTTP API as a client uses it, by service name and base URL. Answers come back as JSON trees so that
  * tests read them the way any client would.
  */
 final class PlatformClient {
@@ -27,10 +27,15 @@ final class PlatformClient {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
 
-    private final Map<String, Integer> ports;
+    private final Map<String, String> baseUrls;
 
-    PlatformClient(Map<String, Integer> ports) {
-        this.ports = ports;
+    PlatformClient(Map<String, String> baseUrls) {
+        this.baseUrls = baseUrls;
+    }
+
+    static PlatformClient onLocalPorts(Map<String, Integer> ports) {
+        return new PlatformClient(ports.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, service -> "http://localhost:" + service.getValue())));
     }
 
     record Response(int status, JsonNode body, String contentType) {
@@ -118,8 +123,7 @@ final class PlatformClient {
     Response send(String service, String method, String path, String token, Object body,
                   Map<String, String> headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + ports.get(service) + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
