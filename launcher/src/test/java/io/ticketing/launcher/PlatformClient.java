@@ -112,6 +112,10 @@ final class PlatformClient {
         return payments.body();
     }
 
+    String baseUrl(String service) {
+        return baseUrls.get(service);
+    }
+
     Response get(String service, String path, String token) {
         return send(service, "GET", path, token, null, Map.of());
     }

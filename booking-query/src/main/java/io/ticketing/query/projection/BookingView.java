@@ -29,12 +29,13 @@ class BookingView {
     private String reason;
     private Instant placedAt;
     private Instant updatedAt;
+    private long lastEventPosition;
 
     protected BookingView() {
     }
 
     BookingView(UUID bookingId, UUID userId, String userEmail, UUID showId, String showName, int tickets,
-                Instant placedAt) {
+                Instant placedAt, long position) {
         this.bookingId = bookingId;
         this.userId = userId;
         this.userEmail = userEmail;
@@ -44,26 +45,40 @@ class BookingView {
         this.status = BookingStatus.PENDING;
         this.placedAt = placedAt;
         this.updatedAt = placedAt;
+        this.lastEventPosition = position;
     }
 
-    void priced(BigDecimal price, String priceCurrency, Instant at) {
+    void priced(BigDecimal price, String priceCurrency, Instant at, long position) {
         amount = price;
         currency = priceCurrency;
-        updatedAt = at;
+        changed(at, position);
     }
 
-    void moved(BookingStatus newStatus, String why, Instant at) {
+    void moved(BookingStatus newStatus, String why, Instant at, long position) {
         status = newStatus;
         reason = why;
+        changed(at, position);
+    }
+
+    private void changed(Instant at, long position) {
         updatedAt = at;
+        lastEventPosition = position;
     }
 
     UUID showId() {
         return showId;
     }
 
+    String currency() {
+        return currency;
+    }
+
+    BigDecimal amount() {
+        return amount;
+    }
+
     BookingSummary summary() {
         return new BookingSummary(bookingId, userId, userEmail, showId, showName, tickets, amount, currency, status,
-                reason, placedAt, updatedAt);
+                reason, placedAt, updatedAt, lastEventPosition);
     }
 }

@@ -11,24 +11,42 @@ import io.ticketing.coreapi.show.SeatsReserved;
 import io.ticketing.coreapi.show.ShowCreated;
 import io.ticketing.coreapi.user.UserEmailChanged;
 import io.ticketing.coreapi.user.UserRegistered;
+import io.ticketing.query.api.BookingPage;
 import io.ticketing.query.api.BookingSummary;
+import io.ticketing.query.api.DashboardSummary;
 import io.ticketing.query.api.FindBooking;
+import io.ticketing.query.api.FindBookings;
+import io.ticketing.query.api.FindDashboardSummary;
 import io.ticketing.query.api.FindShowStats;
 import io.ticketing.query.api.ShowStats;
+import io.ticketing.query.api.WatchBookings;
+import io.ticketing.query.projection.DailyTotals.Counter;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
 /**
- * Bookings and shows as dashboards show them. The tables and this processor's token share one database and one
- * transaction, so an event is applied exactly once even when it is delivered again: totals may simply add up.
+ * Bookings, shows and daily totals as dashboards show them, and live updates of every booking that changes. The
+ * tables and this processor's token share one database and one transaction, so an event is applied exactly once
+ * even when it is delivered again: totals may simply add up. Updates go out after the transaction commits.
  */
 @Component
 @ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
@@ -39,11 +57,16 @@ class DashboardProjection {
     private final UserContactRepository contacts;
     private final ShowViewRepository shows;
     private final BookingViewRepository bookings;
+    private final DailyTotals totals;
+    private final QueryUpdateEmitter updates;
 
-    DashboardProjection(UserContactRepository contacts, ShowViewRepository shows, BookingViewRepository bookings) {
+    DashboardProjection(UserContactRepository contacts, ShowViewRepository shows, BookingViewRepository bookings,
+                        DailyTotals totals, QueryUpdateEmitter updates) {
         this.contacts = contacts;
         this.shows = shows;
         this.bookings = bookings;
+        this.totals = totals;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -63,18 +86,20 @@ class DashboardProjection {
     }
 
     @EventHandler
-    void on(BookingPlaced event, @Timestamp Instant at) {
+    void on(BookingPlaced event, @Timestamp Instant at, TrackingToken token) {
         String email = contacts.findById(event.userId().value()).map(UserContact::email).orElse(null);
         String showName = shows.findById(event.showId().value()).map(ShowView::name).orElse(null);
-        bookings.save(new BookingView(event.bookingId().value(), event.userId().value(), email,
-                event.showId().value(), showName, event.tickets(), at));
+        BookingView booking = bookings.save(new BookingView(event.bookingId().value(), event.userId().value(), email,
+                event.showId().value(), showName, event.tickets(), at, position(token)));
+        totals.count(Counter.PLACED, at);
+        publish(booking);
     }
 
     @EventHandler
-    void on(SeatsReserved event, @Timestamp Instant at) {
+    void on(SeatsReserved event, @Timestamp Instant at, TrackingToken token) {
         show(event.showId().value(), show -> show.seatsChanged(event.seatsLeft()));
         booking(event.bookingId().value(), booking -> booking.priced(event.totalPrice().amount(),
-                event.totalPrice().currency().getCurrencyCode(), at));
+                event.totalPrice().currency().getCurrencyCode(), at, position(token)));
     }
 
     @EventHandler
@@ -83,29 +108,38 @@ class DashboardProjection {
     }
 
     @EventHandler
-    void on(BookingConfirmed event, @Timestamp Instant at) {
+    void on(BookingConfirmed event, @Timestamp Instant at, TrackingToken token) {
         booking(event.bookingId().value(), booking -> {
-            booking.moved(BookingStatus.CONFIRMED, null, at);
+            booking.moved(BookingStatus.CONFIRMED, null, at, position(token));
             show(booking.showId(), show -> show.paid(event.amountPaid().amount()));
         });
+        totals.count(Counter.CONFIRMED, at);
+        totals.addRevenue(at, event.amountPaid().currency().getCurrencyCode(), event.amountPaid().amount());
     }
 
     @EventHandler
-    void on(BookingRejected event, @Timestamp Instant at) {
-        booking(event.bookingId().value(), booking -> booking.moved(BookingStatus.REJECTED, event.reason(), at));
+    void on(BookingRejected event, @Timestamp Instant at, TrackingToken token) {
+        booking(event.bookingId().value(),
+                booking -> booking.moved(BookingStatus.REJECTED, event.reason(), at, position(token)));
+        totals.count(Counter.REJECTED, at);
     }
 
     @EventHandler
-    void on(BookingCancelled event, @Timestamp Instant at) {
-        booking(event.bookingId().value(), booking -> booking.moved(BookingStatus.CANCELLED, event.reason(), at));
+    void on(BookingCancelled event, @Timestamp Instant at, TrackingToken token) {
+        booking(event.bookingId().value(),
+                booking -> booking.moved(BookingStatus.CANCELLED, event.reason(), at, position(token)));
+        totals.count(Counter.CANCELLED, at);
     }
 
     @EventHandler
-    void on(BookingRefunded event, @Timestamp Instant at) {
+    void on(BookingRefunded event, @Timestamp Instant at, TrackingToken token) {
         booking(event.bookingId().value(), booking -> {
-            booking.moved(BookingStatus.REFUNDED, "Refunded " + event.amountRefunded(), at);
+            booking.moved(BookingStatus.REFUNDED, "Refunded " + event.amountRefunded(), at, position(token));
             show(booking.showId(), show -> show.refunded(event.amountRefunded().amount()));
         });
+        totals.count(Counter.REFUNDED, at);
+        totals.addRevenue(at, event.amountRefunded().currency().getCurrencyCode(),
+                event.amountRefunded().amount().negate());
     }
 
     @ResetHandler
@@ -113,6 +147,7 @@ class DashboardProjection {
         bookings.deleteAllInBatch();
         shows.deleteAllInBatch();
         contacts.deleteAllInBatch();
+        totals.clear();
     }
 
     @QueryHandler
@@ -121,15 +156,65 @@ class DashboardProjection {
     }
 
     @QueryHandler
+    BookingPage handle(FindBookings query) {
+        Page<BookingView> page = bookings.findAll(matching(query),
+                PageRequest.of(query.page(), query.size(), Sort.by(Sort.Direction.DESC, "placedAt")));
+        return new BookingPage(page.map(BookingView::summary).getContent(), query.page(), query.size(),
+                page.getTotalElements());
+    }
+
+    @QueryHandler
     Optional<ShowStats> handle(FindShowStats query) {
         return shows.findById(query.showId()).map(ShowView::stats);
+    }
+
+    @QueryHandler
+    DashboardSummary handle(FindDashboardSummary query) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        bookings.countByStatus().forEach(row -> byStatus.put(row[0].toString(), (Long) row[1]));
+        return new DashboardSummary(byStatus, totals.revenueByCurrency(),
+                totals.lastDays(query.days(), LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** The bookings that changed after the watcher's position; what changes next reaches it as updates. */
+    @QueryHandler
+    List<BookingSummary> handle(WatchBookings query) {
+        return bookings.findByLastEventPositionGreaterThanOrderByLastEventPosition(query.afterPosition()).stream()
+                .map(BookingView::summary)
+                .filter(query::covers)
+                .toList();
+    }
+
+    private static Specification<BookingView> matching(FindBookings query) {
+        return (booking, criteria, builder) -> builder.and(java.util.stream.Stream.of(
+                        query.status() == null ? null : builder.equal(booking.get("status"), query.status()),
+                        query.userId() == null ? null : builder.equal(booking.get("userId"), query.userId()),
+                        query.showId() == null ? null : builder.equal(booking.get("showId"), query.showId()),
+                        query.from() == null ? null
+                                : builder.greaterThanOrEqualTo(booking.<Instant>get("placedAt"), query.from()),
+                        query.to() == null ? null : builder.lessThan(booking.<Instant>get("placedAt"), query.to()))
+                .filter(java.util.Objects::nonNull)
+                .toArray(jakarta.persistence.criteria.Predicate[]::new));
+    }
+
+    private void booking(UUID bookingId, Consumer<BookingView> change) {
+        bookings.findById(bookingId).ifPresent(booking -> {
+            change.accept(booking);
+            publish(booking);
+        });
+    }
+
+    private void publish(BookingView booking) {
+        BookingSummary summary = booking.summary();
+        updates.emit(FindBooking.class, query -> query.bookingId().equals(summary.bookingId()), summary);
+        updates.emit(WatchBookings.class, query -> query.covers(summary), summary);
     }
 
     private void show(UUID showId, Consumer<ShowView> change) {
         shows.findById(showId).ifPresent(change);
     }
 
-    private void booking(UUID bookingId, Consumer<BookingView> change) {
-        bookings.findById(bookingId).ifPresent(change);
+    private static long position(TrackingToken token) {
+        return token.position().orElse(0L);
     }
 }

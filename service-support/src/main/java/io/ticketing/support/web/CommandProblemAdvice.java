@@ -1,6 +1,7 @@
 package io.ticketing.support.web;
 
 import io.ticketing.support.messaging.CommandRejection;
+import jakarta.validation.ConstraintViolationException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -30,6 +31,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemAdvice.class);
+
+    /** A constraint on a request parameter outside Spring MVC's own method validation, such as a service's. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidParameters(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    }
 
     /** Names every rejected field, so that a client can fix its request without guessing. */
     @Override

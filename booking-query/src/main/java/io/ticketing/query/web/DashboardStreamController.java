@@ -1,0 +1,68 @@
+package io.ticketing.query.web;
+
+import io.ticketing.query.api.BookingSummary;
+import io.ticketing.query.api.WatchBookings;
+import io.ticketing.support.security.AuthenticatedUser;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * Bookings as they change, as Server-Sent Events ({@code event: booking}, the booking as JSON). Each event's id is
+ * the position in the event stream of the change it shows: a client that reconnects with {@code Last-Event-ID}
+ * first gets every booking that changed since, then the live changes, and misses nothing. A user follows their own
+ * bookings; admins and auditors follow all.
+ */
+@RestController
+class DashboardStreamController {
+
+    static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+
+    private final QueryGateway queryGateway;
+
+    DashboardStreamController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping(path = "/api/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                      AuthenticatedUser caller) {
+        UUID owner = BookingQueryController.seesEverything(caller) ? null : caller.id().value();
+        // Without a position there is nothing to catch up on: only what changes from now on.
+        long after = lastEventId == null ? Long.MAX_VALUE : lastEventId;
+        SubscriptionQueryResult<List<BookingSummary>, BookingSummary> subscription = queryGateway.subscriptionQuery(
+                new WatchBookings(owner, after), ResponseTypes.multipleInstancesOf(BookingSummary.class),
+                ResponseTypes.instanceOf(BookingSummary.class));
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        Disposable forwarding = Flux.concat(subscription.initialResult().flatMapIterable(changed -> changed),
+                        subscription.updates())
+                .subscribe(booking -> send(emitter, booking), emitter::completeWithError, emitter::complete);
+        Runnable stop = () -> {
+            forwarding.dispose();
+            subscription.cancel();
+        };
+        emitter.onCompletion(stop);
+        emitter.onTimeout(stop);
+        emitter.onError(failure -> stop.run());
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, BookingSummary booking) {
+        try {
+            emitter.send(SseEmitter.event().id(Long.toString(booking.position())).name("booking").data(booking));
+        } catch (IOException clientGone) {
+            emitter.completeWithError(clientGone);
+        }
+    }
+}

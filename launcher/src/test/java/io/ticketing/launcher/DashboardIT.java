@@ -1,0 +1,158 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.launcher.PlatformClient.User;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The dashboards' API over HTTP: reading one's own writes, lists, totals, and the live stream. */
+@ExtendWith(SharedPlatform.class)
+class DashboardIT {
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private static PlatformClient client;
+    private static String admin;
+
+    @BeforeAll
+    static void connect(PlatformClient platformClient) {
+        client = platformClient;
+        admin = client.adminToken();
+    }
+
+    @Test
+    void aClientReadsTheBookingItJustPlacedWithoutPolling() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "12.00");
+
+        UUID booking = client.book(user, show, 1, "tok_visa");
+        Response read = client.get("booking-query", "/api/bookings/" + booking + "?wait=PT10S", user.token());
+
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        assertThat(read.body().path("bookingId").asText()).isEqualTo(booking.toString());
+    }
+
+    @Test
+    void aUserListsTheirBookingsAndAnAdminSeesTheTotals() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "12.00");
+        UUID confirmed = client.book(user, show, 1, "tok_visa");
+        UUID rejected = client.book(user, show, 1, "tok_declined");
+        client.awaitBooking(user, confirmed, "CONFIRMED");
+        client.awaitBooking(user, rejected, "REJECTED");
+
+        JsonNode mine = client.get("booking-query", "/api/bookings", user.token()).body();
+        JsonNode onlyRejected = client.get("booking-query", "/api/bookings?status=REJECTED", user.token()).body();
+        JsonNode summary = client.get("booking-query", "/api/dashboard/summary?days=7", admin).body();
+
+        assertThat(ids(mine.path("items"))).containsExactlyInAnyOrder(confirmed.toString(), rejected.toString());
+        assertThat(ids(onlyRejected.path("items"))).containsExactly(rejected.toString());
+        assertThat(summary.path("bookingsByStatus").path("CONFIRMED").asLong()).isPositive();
+        JsonNode today = summary.path("days").get(summary.path("days").size() - 1);
+        assertThat(today.path("day").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(today.path("placed").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theLiveStreamShowsBookingsAsTheyMoveAndAReconnectingClientMissesNothing() throws Exception {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "12.00");
+        BlockingQueue<JsonNode> live = new LinkedBlockingQueue<>();
+        CompletableFuture<?> stream = openStream(user, null, live);
+
+        UUID booking = client.book(user, show, 2, "tok_visa");
+        List<JsonNode> seen = takeUntil(live, booking, "CONFIRMED");
+        stream.cancel(true);
+
+        assertThat(seen).extracting(event -> event.path("data").path("status").asText()).endsWith("CONFIRMED");
+        long firstPosition = seen.get(0).path("id").asLong();
+        BlockingQueue<JsonNode> resumed = new LinkedBlockingQueue<>();
+        CompletableFuture<?> reconnected = openStream(user, firstPosition - 1, resumed);
+        try {
+            assertThat(takeUntil(resumed, booking, "CONFIRMED")).isNotEmpty();
+        } finally {
+            reconnected.cancel(true);
+        }
+    }
+
+    /** Reads the SSE stream into {@code events}: one JSON node with id, event and data per event. */
+    private static CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl("booking-query")
+                        + "/api/dashboard/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + user.token());
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    List<String> event = new ArrayList<>();
+                    response.body().forEach(line -> {
+                        if (!line.isEmpty()) {
+                            event.add(line);
+                            return;
+                        }
+                        events.add(parse(event));
+                        event.clear();
+                    });
+                });
+    }
+
+    private static JsonNode parse(List<String> lines) {
+        var event = json.createObjectNode();
+        for (String line : lines) {
+            String[] field = line.split(":", 2);
+            try {
+                if (field[0].equals("data")) {
+                    event.set("data", json.readTree(field[1]));
+                } else if (field.length == 2) {
+                    event.put(field[0], field[1].strip());
+                }
+            } catch (Exception malformed) {
+                throw new IllegalStateException("Not an SSE line: " + line, malformed);
+            }
+        }
+        return event;
+    }
+
+    private static List<JsonNode> takeUntil(BlockingQueue<JsonNode> events, UUID booking, String status)
+            throws InterruptedException {
+        List<JsonNode> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode event = events.poll(1, TimeUnit.SECONDS);
+            if (event != null && event.path("data").path("bookingId").asText().equals(booking.toString())) {
+                assertThat(event.path("event").asText()).isEqualTo("booking");
+                seen.add(event);
+                if (event.path("data").path("status").asText().equals(status)) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("The stream did not show booking " + booking + " " + status + "; saw " + seen);
+    }
+
+    private static List<String> ids(JsonNode items) {
+        return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("bookingId").asText()).toList();
+    }
+}
