@@ -5,10 +5,13 @@ import io.ticketing.coreapi.payment.DeclinePayment;
 import io.ticketing.coreapi.payment.PaymentRequested;
 import io.ticketing.payment.gateway.PaymentGateway.Approved;
 import io.ticketing.payment.gateway.PaymentGateway.Declined;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,10 +38,14 @@ class PaymentProcessor {
     @EventHandler
     @DisallowReplay
     void on(PaymentRequested event) {
+        // The answer comes after this handler's unit of work is gone; it carries the flow's metadata on.
+        MetaData flow = MetaData.from(CurrentUnitOfWork.correlationData());
         gateway.charge(event.paymentId(), event.amount(), event.paymentToken())
-                .thenCompose(outcome -> commandGateway.send(outcome instanceof Approved approved
-                        ? new CompletePayment(event.paymentId(), approved.transactionId())
-                        : new DeclinePayment(event.paymentId(), ((Declined) outcome).reason())))
+                .thenCompose(outcome -> commandGateway.send(GenericCommandMessage.asCommandMessage(
+                        outcome instanceof Approved approved
+                                ? new CompletePayment(event.paymentId(), approved.transactionId())
+                                : new DeclinePayment(event.paymentId(), ((Declined) outcome).reason()))
+                        .andMetaData(flow)))
                 .exceptionally(failure -> {
                     // The saga's deadline gives up on a payment whose answer never arrives.
                     log.warn("The gateway's answer for payment {} could not be recorded", event.paymentId(), failure);

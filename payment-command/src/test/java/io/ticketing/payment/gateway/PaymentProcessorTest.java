@@ -15,7 +15,13 @@ import io.ticketing.coreapi.payment.PaymentRequested;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
@@ -44,15 +50,30 @@ class PaymentProcessorTest {
     void aDeclineDeclinesThePaymentWithTheGatewaysReason() {
         processor.on(requested("tok_declined"));
 
-        verify(commandGateway, timeout(5000)).send(new DeclinePayment(paymentId, "Card declined by the issuer"));
+        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
+                command instanceof CommandMessage<?> message
+                        && message.getPayload().equals(new DeclinePayment(paymentId, "Card declined by the issuer"))));
     }
 
     private PaymentRequested requested(String token) {
         return new PaymentRequested(paymentId, new BookingId(UUID.randomUUID()), Money.of("20", "EUR"), token);
     }
 
+    @Test
+    void theAnswerCarriesTheFlowsMetadataOn() {
+        DefaultUnitOfWork.startAndGet(new GenericEventMessage<>(requested("tok_visa"), MetaData.with("traceId", "t-1")))
+                .execute(() -> {
+                    CurrentUnitOfWork.get().registerCorrelationDataProvider(new SimpleCorrelationDataProvider("traceId"));
+                    processor.on(requested("tok_visa"));
+                });
+
+        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
+                command instanceof CommandMessage<?> message && "t-1".equals(message.getMetaData().get("traceId"))));
+    }
+
     private ArgumentMatcher<Object> completes() {
-        return command -> command instanceof CompletePayment complete && complete.paymentId().equals(paymentId)
+        return command -> command instanceof CommandMessage<?> message
+                && message.getPayload() instanceof CompletePayment complete && complete.paymentId().equals(paymentId)
                 && complete.gatewayTransactionId().startsWith("sim_");
     }
 }

@@ -1,0 +1,126 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.launcher.PlatformClient.User;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Auditors read exactly what happened, in order, from the event store, over HTTP. */
+@ExtendWith(SharedPlatform.class)
+class AuditIT {
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private static PlatformClient client;
+    private static String admin;
+
+    @BeforeAll
+    static void connect(PlatformClient platformClient) {
+        client = platformClient;
+        admin = client.adminToken();
+    }
+
+    @Test
+    void aBookingsStreamIsInOrderWithTheFlowsMetadata() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "20.00");
+        UUID booking = client.book(user, show, 1, "tok_visa");
+        client.awaitBooking(user, booking, "CONFIRMED");
+
+        JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin).body();
+
+        assertThat(types(events)).containsExactly("io.ticketing.coreapi.booking.BookingPlaced",
+                "io.ticketing.coreapi.booking.BookingConfirmed");
+        assertThat(events.get(0).path("sequenceNumber").asLong()).isZero();
+        JsonNode placedBy = events.get(0).path("metadata");
+        assertThat(placedBy.path("actingUser").asText()).isEqualTo(user.id().toString());
+        assertThat(placedBy.path("traceId").asText()).isNotBlank();
+        JsonNode confirmedBy = events.get(1).path("metadata");
+        assertThat(confirmedBy.path("correlationId").asText()).isEqualTo(placedBy.path("correlationId").asText());
+        assertThat(confirmedBy.path("traceId").asText()).isEqualTo(placedBy.path("traceId").asText());
+        assertThat(confirmedBy.path("causationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void aBookingsStateAsOfAnInstantIsRebuiltFromItsEvents() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "20.00");
+        UUID booking = client.book(user, show, 1, "tok_visa");
+        client.awaitBooking(user, booking, "CONFIRMED");
+        JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin).body();
+        Instant placedAt = Instant.parse(events.get(0).path("timestamp").asText());
+
+        JsonNode asPlaced = client.get("booking-query", "/api/audit/bookings/" + booking + "/state?asOf=" + placedAt,
+                admin).body();
+        JsonNode now = client.get("booking-query", "/api/audit/bookings/" + booking + "/state?asOf="
+                + Instant.now(), admin).body();
+
+        assertThat(asPlaced.path("status").asText()).isEqualTo("PENDING");
+        assertThat(now.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(client.get("booking-query", "/api/audit/bookings/" + booking + "/state?asOf="
+                + placedAt.minusSeconds(1), admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theExportStreamsEveryEventOfARangeInGlobalOrderAndHidesCredentials() throws Exception {
+        Instant from = Instant.now().minusMillis(1);
+        User user = client.newUser();
+        UUID show = client.newShow(10, "20.00");
+        UUID booking = client.book(user, show, 1, "tok_visa");
+        client.awaitBooking(user, booking, "CONFIRMED");
+
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        client.baseUrl("booking-query") + "/api/audit/export?from=" + from + "&to=" + Instant.now()))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-ndjson"));
+        List<JsonNode> lines = export.body().lines().map(AuditIT::parse).toList();
+        assertThat(lines).extracting(line -> line.path("globalPosition").asLong()).isSorted();
+        assertThat(lines).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
+        assertThat(lines).filteredOn(line -> line.path("eventType").asText().endsWith("UserCredentialsSet"))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line.path("payload").path("passwordHash").asText())
+                        .isEqualTo("[redacted]"));
+    }
+
+    @Test
+    void onlyAdminsAndAuditorsAudit() {
+        User user = client.newUser();
+
+        Response refused = client.get("booking-query", "/api/audit/users/" + user.id() + "/events", user.token());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(client.get("booking-query", "/api/audit/users/" + user.id() + "/events", admin).status())
+                .isEqualTo(200);
+        assertThat(client.get("booking-query", "/api/audit/spaceships/" + user.id() + "/events", admin).status())
+                .isEqualTo(400);
+    }
+
+    private static List<String> types(JsonNode events) {
+        return StreamSupport.stream(events.spliterator(), false).map(event -> event.path("eventType").asText())
+                .toList();
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return json.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException("Not a JSON line: " + line, e);
+        }
+    }
+}
