@@ -45,6 +45,13 @@ class DashboardStreamController {
                 new WatchBookings(owner, after), ResponseTypes.multipleInstancesOf(BookingSummary.class),
                 ResponseTypes.instanceOf(BookingSummary.class));
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        try {
+            // Sends the response's headers now: a client knows it is connected before the first booking moves.
+            emitter.send(SseEmitter.event().comment("following bookings"));
+        } catch (IOException clientGone) {
+            subscription.cancel();
+            throw new java.io.UncheckedIOException(clientGone);
+        }
         Disposable forwarding = Flux.concat(subscription.initialResult().flatMapIterable(changed -> changed),
                         subscription.updates())
                 .subscribe(booking -> send(emitter, booking), emitter::completeWithError, emitter::complete);

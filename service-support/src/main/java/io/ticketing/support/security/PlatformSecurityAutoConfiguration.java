@@ -18,6 +18,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -40,7 +43,9 @@ public class PlatformSecurityAutoConfiguration {
         List<PublicEndpoints.Endpoint> open = publicEndpoints.orderedStream()
                 .flatMap(endpoints -> endpoints.endpoints().stream()).toList();
         return http
+                // Tokens travel in a header, never in a cookie: nothing for CSRF to ride on.
                 .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(anyOriginWithABearerToken()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll();
@@ -54,6 +59,22 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * Browsers may call the API from any page, the dashboard's included: a request only counts with a bearer token
+     * the page got by logging in, never with credentials the browser adds by itself.
+     */
+    private static CorsConfigurationSource anyOriginWithABearerToken() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOriginPattern("*");
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of("Location"));
+        cors.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     private static JwtAuthenticationConverter rolesFromToken() {
