@@ -50,9 +50,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
-class DashboardProjection {
+public class DashboardProjection {
 
-    static final String PROCESSING_GROUP = "dashboards";
+    public static final String PROCESSING_GROUP = "dashboards";
 
     private final UserContactRepository contacts;
     private final ShowViewRepository shows;

@@ -1,0 +1,48 @@
+package io.ticketing.query.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Where a rebuild of the dashboards stands.
+ *
+ * @param targetPosition the head of the event stream when the rebuild started: past it, the new tables have caught up
+ */
+public record RebuildProgress(State state, long eventsApplied, long position, long targetPosition,
+                              Instant startedAt, Instant finishedAt, String failure) {
+
+    public enum State { IDLE, BUILDING, SWAPPING, DONE, FAILED }
+
+    static RebuildProgress idle() {
+        return new RebuildProgress(State.IDLE, 0, 0, 0, null, null, null);
+    }
+
+    /** How far the new tables are, from 0 to 100, against the head of the stream at the start. */
+    public int percent() {
+        if (state == State.DONE) {
+            return 100;
+        }
+        return targetPosition <= 0 ? 0 : (int) Math.min(100, position * 100 / targetPosition);
+    }
+
+    public long eventsPerSecond() {
+        if (startedAt == null) {
+            return 0;
+        }
+        long millis = Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toMillis();
+        return millis == 0 ? eventsApplied : eventsApplied * 1000 / millis;
+    }
+
+    RebuildProgress applied(int events, long newPosition) {
+        return new RebuildProgress(state, eventsApplied + events, newPosition, targetPosition, startedAt, null, null);
+    }
+
+    RebuildProgress in(State newState) {
+        Instant finished = newState == State.DONE || newState == State.FAILED ? Instant.now() : null;
+        return new RebuildProgress(newState, eventsApplied, position, targetPosition, startedAt, finished, failure);
+    }
+
+    RebuildProgress failed(String why) {
+        return new RebuildProgress(State.FAILED, eventsApplied, position, targetPosition, startedAt, Instant.now(), why);
+    }
+}

@@ -1,0 +1,106 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.launcher.PlatformClient.User;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The contract of a replay: after a mixed workload, rebuilding every booking-query projection from the first event
+ * yields tables equal, row for row, to the ones before it; and the live processor carries on after the swap.
+ */
+@ExtendWith(SharedPlatform.class)
+class ReplayIT {
+
+    /** Each table with the key that orders its rows. */
+    private static final Map<String, String> TABLES = Map.of(
+            "booking_view", "booking_id", "show_view", "show_id", "user_contact", "user_id",
+            "daily_booking_counts", "day", "daily_revenue", "day, currency");
+
+    @Test
+    void aRebuildYieldsTheSameTablesRowForRowAndTheLiveProcessorCarriesOn(StandalonePlatform platform,
+                                                                          PlatformClient client) throws Exception {
+        String admin = client.adminToken();
+        User user = client.newUser();
+        UUID show = client.newShow(20, "15.00");
+        UUID confirmed = client.book(user, show, 2, "tok_visa");
+        UUID declined = client.book(user, show, 1, "tok_declined");
+        UUID timedOut = client.book(user, show, 1, "tok_timeout");
+        UUID refunded = client.book(user, show, 3, "tok_visa");
+        client.awaitBooking(user, refunded, "CONFIRMED");
+        client.post("booking-command", "/api/bookings/" + refunded + "/cancel", user.token(), null);
+        client.awaitBooking(user, confirmed, "CONFIRMED");
+        client.awaitBooking(user, declined, "REJECTED");
+        client.awaitBooking(user, timedOut, "REJECTED");
+        client.awaitBooking(user, refunded, "REFUNDED");
+        awaitCaughtUp(client, admin);
+        Map<String, List<Map<String, Object>>> before = snapshot(platform);
+
+        Response started = client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null);
+
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        // Meanwhile the dashboards answer from the tables they had.
+        assertThat(client.get("booking-query", "/api/bookings/" + confirmed, admin).body().path("status").asText())
+                .isEqualTo("CONFIRMED");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(dashboards(client, admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
+        assertThat(snapshot(platform)).isEqualTo(before);
+
+        UUID afterwards = client.book(user, show, 1, "tok_visa");
+        client.awaitBooking(user, afterwards, "CONFIRMED");
+        assertThat(client.post("booking-query", "/api/admin/projections/unknown/replay", admin, null).status())
+                .isEqualTo(404);
+    }
+
+    private static void awaitCaughtUp(PlatformClient client, String admin) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(dashboards(client, admin).path("lag").asLong()).isZero());
+    }
+
+    private static JsonNode dashboards(PlatformClient client, String admin) {
+        JsonNode processors = client.get("booking-query", "/api/admin/projections", admin).body();
+        return StreamSupport.stream(processors.spliterator(), false)
+                .filter(processor -> processor.path("name").asText().equals("dashboards"))
+                .findFirst().orElseThrow();
+    }
+
+    private static Map<String, List<Map<String, Object>>> snapshot(StandalonePlatform platform) throws Exception {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + platform.postgresPort() + "/query_db", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> table : TABLES.entrySet()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery(
+                        "SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue())) {
+                    ResultSetMetaData columns = result.getMetaData();
+                    while (result.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int column = 1; column <= columns.getColumnCount(); column++) {
+                            row.put(columns.getColumnName(column), result.getObject(column));
+                        }
+                        rows.add(row);
+                    }
+                }
+                tables.put(table.getKey(), rows);
+            }
+        }
+        return tables;
+    }
+}
