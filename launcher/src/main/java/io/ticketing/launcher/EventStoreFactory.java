@@ -15,8 +15,11 @@ import org.flywaydb.core.Flyway;
  * Flyway owns ({@code db/eventstore}).
  * <p>
  * The pool hands out connections with auto-commit off, and each unit of work keeps one of them from its first read
- * to its commit: an aggregate's events are read and appended in one database transaction, committed or rolled back
- * with the unit of work, whichever service's handler ran in it.
+ * to its commit: an aggregate's events are read and appended in one transaction of the event store, committed or
+ * rolled back with the unit of work, whichever service's handler ran in it. The handling service's own database has
+ * a transaction of its own in the same unit of work; the event store commits first, then the service's database
+ * (Axon commits in reverse order of registration). They are two commits, not one: should the second fail after the
+ * first, the events stand and the service's rows do not.
  */
 final class EventStoreFactory {
 

@@ -8,7 +8,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface BookingViewRepository extends JpaRepository<BookingView, UUID>, JpaSpecificationExecutor<BookingView> {
 
-    List<BookingView> findByLastEventPositionGreaterThanOrderByLastEventPosition(long position);
+    List<BookingView> findTop1000ByLastEventPositionGreaterThanOrderByLastEventPosition(long position);
+
+    List<BookingView> findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(UUID userId,
+                                                                                               long position);
 
     @Query("SELECT b.status, count(b) FROM BookingView b GROUP BY b.status")
     List<Object[]> countByStatus();

@@ -176,13 +176,17 @@ public class DashboardProjection {
                 totals.lastDays(query.days(), LocalDate.now(ZoneOffset.UTC)));
     }
 
-    /** The bookings that changed after the watcher's position; what changes next reaches it as updates. */
+    /**
+     * The bookings that changed after the watcher's position, the first thousand; what changes next reaches it as
+     * updates. A watcher further behind than that reads the list first.
+     */
     @QueryHandler
     List<BookingSummary> handle(WatchBookings query) {
-        return bookings.findByLastEventPositionGreaterThanOrderByLastEventPosition(query.afterPosition()).stream()
-                .map(BookingView::summary)
-                .filter(query::covers)
-                .toList();
+        List<BookingView> changed = query.userId() == null
+                ? bookings.findTop1000ByLastEventPositionGreaterThanOrderByLastEventPosition(query.afterPosition())
+                : bookings.findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(query.userId(),
+                        query.afterPosition());
+        return changed.stream().map(BookingView::summary).toList();
     }
 
     private static Specification<BookingView> matching(FindBookings query) {

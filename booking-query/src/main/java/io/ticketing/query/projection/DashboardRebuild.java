@@ -160,7 +160,11 @@ public class DashboardRebuild {
         });
     }
 
-    /** One transaction: the new tables replace the old, and the live processor goes on from the rebuild's token. */
+    /**
+     * One transaction: the new tables replace the old, the old tables' dead letters go with them, and the live
+     * processor goes on from the rebuild's token. Another booking-query instance holding the processor's claim makes
+     * the token update, and so the swap, fail: rebuild with one instance running.
+     */
     private void swap(TrackingToken last) {
         transactions.executeWithoutResult(status -> {
             TABLES.forEach(table -> {
@@ -168,6 +172,8 @@ public class DashboardRebuild {
                 jdbc.execute("ALTER TABLE " + BUILD_SCHEMA + "." + table + " SET SCHEMA public");
             });
             jdbc.execute("DROP SCHEMA " + BUILD_SCHEMA);
+            // Letters parked against the old tables would be applied again onto the new ones.
+            processing.deadLetterQueue(DashboardProjection.PROCESSING_GROUP).ifPresent(queue -> queue.clear());
             if (last != null) {
                 tokenStore.storeToken(last, DashboardProjection.PROCESSING_GROUP, 0);
             }

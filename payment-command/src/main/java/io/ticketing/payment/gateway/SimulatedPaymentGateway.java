@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A built-in provider that answers by payment token, like real providers' test tokens: {@value #DECLINED} is
  * declined, {@value #NO_ANSWER} is never answered, and any other token is approved; each answer comes after the
- * configured latency.
+ * configured latency. It simulates charges only: refunds and voids happen in the payment's events, not here.
  */
 public class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -27,15 +27,18 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         this.latency = latency;
     }
 
+    /** A charge asked for again while the first is in flight gets the first's answer; answered ones are forgotten. */
     @Override
     public CompletableFuture<Outcome> charge(PaymentId paymentId, Money amount, String paymentToken) {
-        return charges.computeIfAbsent(paymentId, id -> answer(paymentToken));
-    }
-
-    private CompletableFuture<Outcome> answer(String paymentToken) {
         if (NO_ANSWER.equals(paymentToken)) {
             return new CompletableFuture<>();
         }
+        CompletableFuture<Outcome> charge = charges.computeIfAbsent(paymentId, id -> answer(paymentToken));
+        charge.whenComplete((outcome, failure) -> charges.remove(paymentId, charge));
+        return charge;
+    }
+
+    private CompletableFuture<Outcome> answer(String paymentToken) {
         Outcome outcome = DECLINED.equals(paymentToken)
                 ? new Declined("Card declined by the issuer")
                 : new Approved("sim_" + UUID.randomUUID());

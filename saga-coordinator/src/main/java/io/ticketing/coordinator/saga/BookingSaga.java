@@ -2,7 +2,6 @@ package io.ticketing.coordinator.saga;
 
 import io.ticketing.coreapi.booking.BookingConfirmed;
 import io.ticketing.coreapi.booking.BookingPlaced;
-import io.ticketing.coreapi.booking.BookingRejected;
 import io.ticketing.coreapi.booking.ConfirmBooking;
 import io.ticketing.coreapi.booking.RejectBooking;
 import io.ticketing.coreapi.common.BookingId;
@@ -34,8 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Turns a placed booking into a confirmed one: seats, then payment, then confirmation. When seats are unavailable,
- * the payment is declined or does not come in time, it undoes every step it took and rejects the booking. It ends
- * when the booking is confirmed or rejected.
+ * the payment is declined or does not come in time, it rejects the booking and undoes every step it took. It ends
+ * when the booking is confirmed, or once the compensation is complete.
  * <p>
  * Each handler acts only in the step it belongs to, so a redelivered or late event sends nothing twice; a payment
  * that completes after the saga gave up on it is refunded by the payment itself.
@@ -57,6 +56,7 @@ public class BookingSaga extends JournaledSaga {
     private PaymentId paymentId;
     private Money price;
     private String paymentDeadlineId;
+    private boolean seatsHeld;
     private String compensationReason;
 
     /** The payment of a booking has an id derived from the booking: asking twice is asking for the same payment. */
@@ -80,6 +80,7 @@ public class BookingSaga extends JournaledSaga {
             return;
         }
         price = event.totalPrice();
+        seatsHeld = true;
         paymentId = paymentIdFor(bookingId);
         SagaLifecycle.associateWith(PAYMENT_ID, paymentId.toString());
         // The event clock, which Axon's test fixtures control.
@@ -127,18 +128,13 @@ public class BookingSaga extends JournaledSaga {
         end(SagaStep.CONFIRMED);
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
-    void on(BookingRejected event) {
-        end(SagaStep.REJECTED);
-    }
-
     @Override
     protected void retryCurrentStep() {
         switch (step) {
             case RESERVING_SEATS -> reserveSeats();
             case AWAITING_PAYMENT -> requestPayment();
             case CONFIRMING -> send(new ConfirmBooking(bookingId, paymentId, price));
-            case COMPENSATING -> send(compensations());
+            case COMPENSATING -> carryOutCompensation();
             default -> {
                 // An ended saga takes no more steps.
             }
@@ -146,15 +142,26 @@ public class BookingSaga extends JournaledSaga {
     }
 
     /**
-     * Gives up the payment (refunded by the payment itself if it was taken), releases the seats and rejects the
-     * booking with the reason.
+     * Undoes what the saga did, rejection first: a booking that was confirmed meanwhile (its payment completed as
+     * the deadline fired) refuses it, and then nothing is undone; the saga ends when it hears of the confirmation.
+     * Otherwise it gives up the payment (refunded by the payment itself if it was taken), releases the seats it
+     * holds, and ends.
      */
     @Override
     protected void compensate(String reason) {
         cancelPaymentDeadline();
         compensationReason = reason;
         moveTo(SagaStep.COMPENSATING, null);
-        send(compensations());
+        carryOutCompensation();
+    }
+
+    private void carryOutCompensation() {
+        if (send(new RejectBooking(bookingId, compensationReason)).isPresent()) {
+            return;
+        }
+        if (send(undoings()).isEmpty()) {
+            end(SagaStep.REJECTED);
+        }
     }
 
     @Override
@@ -174,13 +181,14 @@ public class BookingSaga extends JournaledSaga {
         send(new RequestPayment(paymentId, bookingId, price, paymentToken));
     }
 
-    private Object[] compensations() {
+    private Object[] undoings() {
         List<Object> commands = new ArrayList<>();
         if (paymentId != null) {
             commands.add(new CancelPayment(paymentId, compensationReason));
         }
-        commands.add(new ReleaseSeats(showId, bookingId, compensationReason));
-        commands.add(new RejectBooking(bookingId, compensationReason));
+        if (seatsHeld) {
+            commands.add(new ReleaseSeats(showId, bookingId, compensationReason));
+        }
         return commands.toArray();
     }
 

@@ -65,10 +65,10 @@ public class CancellationSaga extends JournaledSaga {
         }
     }
 
-    /** The refund is the compensation: there is nothing further to undo. */
+    /** The refund is the compensation; the operations API refuses to compensate a cancellation. */
     @Override
-    protected void compensate(String ignored) {
-        retryCurrentStep();
+    protected void compensate(String reason) {
+        throw new IllegalStateException("A cancellation is itself the compensation; retry or abandon it");
     }
 
     private void refund() {

@@ -5,6 +5,8 @@ import static io.ticketing.coreapi.common.MessageMetadata.CAUSATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.CORRELATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -15,6 +17,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -64,6 +67,20 @@ public class MessagingAutoConfiguration {
     @Bean
     public EdgeMetadataInterceptor edgeMetadataInterceptor() {
         return new EdgeMetadataInterceptor();
+    }
+
+    /**
+     * Axon's streaming processors handle one event per transaction and token update by default, which caps every
+     * projection and saga at a few hundred events a second. Batches take many events per transaction; an event is
+     * still applied once, since the token commits with the batch.
+     */
+    @Bean
+    public ConfigurerModule batchedEventProcessing(
+            @Value("${platform.event-processing.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(config ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize)));
     }
 
     @Bean

@@ -4,9 +4,9 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 
 /**
- * Every user's email address, credentials and standing, changed in the transaction of the command that changes the
- * user, and flushed at once: two users racing for one address cannot both commit. The directory refuses an address
- * another user holds.
+ * Every user's email address, credentials and standing, changed in the user service's transaction of the command
+ * that changes the user, and flushed at once: two users racing for one address cannot both commit. The directory
+ * refuses an address another user holds.
  */
 public interface UserDirectory {
 

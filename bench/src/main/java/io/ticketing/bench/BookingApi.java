@@ -1,0 +1,94 @@
+package io.ticketing.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/** The few calls of the platform's HTTP API that the benchmarks drive. */
+final class BookingApi {
+
+    static final String ADMIN_EMAIL = "bench-admin@example.com";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private final Map<String, String> baseUrls;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    BookingApi(Map<String, String> baseUrls) {
+        this.baseUrls = baseUrls;
+    }
+
+    String login(String email, String password) throws Exception {
+        return call("user-command", "POST", "/api/auth/token", null, Map.of("email", email, "password", password), Map.of(), 200)
+                .path("accessToken").asText();
+    }
+
+    /** Registers a user and waits until the booking service knows them, so that bookings are not refused. */
+    String newUser() throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.com";
+        call("user-command", "POST", "/api/users", null, Map.of("email", email, "fullName", "Bench",
+                "password", "bench-password"), Map.of(), 201);
+        return login(email, "bench-password");
+    }
+
+    UUID newShow(String adminToken, int capacity) throws Exception {
+        return UUID.fromString(call("booking-command", "POST", "/api/shows", adminToken, Map.of(
+                "name", "Bench " + UUID.randomUUID(), "venue", "Bench Hall", "startsAt", "2030-01-01T20:00:00Z",
+                "capacity", capacity, "ticketPrice", Map.of("amount", "10.00", "currency", "EUR")), Map.of(), 201)
+                .path("showId").asText());
+    }
+
+    /** @return the HTTP status of the placement */
+    int book(String token, UUID bookingId, UUID showId, String paymentToken) throws Exception {
+        HttpResponse<String> response = send("booking-command", "POST", "/api/bookings", token,
+                Map.of("bookingId", bookingId, "showId", showId, "tickets", 1, "paymentToken", paymentToken), Map.of());
+        return response.statusCode();
+    }
+
+    /** Follows the dashboards' live stream, handing each booking change to {@code changes}, until interrupted. */
+    void follow(String token, Consumer<JsonNode> changes) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrls.get("booking-query") + "/api/dashboard/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        http.send(request, HttpResponse.BodyHandlers.ofLines()).body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> {
+                    try {
+                        changes.accept(json.readTree(line.substring(5)));
+                    } catch (IOException malformed) {
+                        throw new IllegalStateException(malformed);
+                    }
+                });
+    }
+
+    private JsonNode call(String service, String method, String path, String token, Object body,
+                          Map<String, String> headers, int expected) throws Exception {
+        HttpResponse<String> response = send(service, method, path, token, body, headers);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String service, String method, String path, String token, Object body,
+                                      Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,83 @@
+package io.ticketing.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged standalone launcher as the process under test: how long it takes to come up, where its services
+ * listen, and how much memory it holds at most (the kernel's high-water mark of its resident set).
+ */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final Pattern SERVICE = Pattern.compile("^\\s+(\\S+)\\s+http://localhost:(\\d+)", Pattern.MULTILINE);
+
+    private final Process process;
+    private final Map<String, String> baseUrls;
+    private final Duration startUp;
+
+    private PlatformProcess(Process process, Map<String, String> baseUrls, Duration startUp) {
+        this.process = process;
+        this.baseUrls = baseUrls;
+        this.startUp = startUp;
+    }
+
+    static PlatformProcess start(Path launcherJar, Map<String, String> environment, Path log, String heap)
+            throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", launcherJar.toString(),
+                "--random-ports"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        while (System.nanoTime() - started < Duration.ofMinutes(3).toNanos()) {
+            String output = Files.readString(log);
+            if (output.contains("Press Ctrl-C to stop.")) {
+                Map<String, String> urls = new HashMap<>();
+                Matcher line = SERVICE.matcher(output);
+                while (line.find()) {
+                    urls.put(line.group(1), "http://localhost:" + line.group(2));
+                }
+                return new PlatformProcess(process, urls, Duration.ofNanos(System.nanoTime() - started));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The launcher exited; see " + log);
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The launcher did not come up in three minutes; see " + log);
+    }
+
+    Map<String, String> baseUrls() {
+        return baseUrls;
+    }
+
+    Duration startUp() {
+        return startUp;
+    }
+
+    /** The most memory the process has held resident so far, in MiB (Linux: VmHWM). */
+    long peakResidentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
