@@ -1,12 +1,16 @@
 package io.ticketing.launcher;
 
 import io.ticketing.support.messaging.MessageSerialization;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
 
@@ -40,12 +44,26 @@ final class EventStoreFactory {
     static EmbeddedEventStore eventStore(DataSource eventStoreDatabase) {
         Serializer serializer = MessageSerialization.jacksonSerializer();
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(eventStoreDatabase::getConnection))
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        () -> committingOutsideUnitsOfWork(eventStoreDatabase.getConnection())))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .build();
         return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
+    }
+
+    /**
+     * A connection used outside a unit of work, or after it has prepared its commit (a snapshot is stored then),
+     * belongs to no transaction that would commit it: it commits each statement, or closing it would roll its write
+     * back.
+     */
+    private static Connection committingOutsideUnitsOfWork(Connection connection) throws SQLException {
+        if (!CurrentUnitOfWork.isStarted()
+                || CurrentUnitOfWork.get().phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
+            connection.setAutoCommit(true);
+        }
+        return connection;
     }
 }

@@ -98,6 +98,19 @@ class EventStoreGapIT {
                 .isGreaterThan(committed.size());
     }
 
+    @Test
+    void aSnapshotStoredAfterTheUnitOfWorkIsKept() {
+        String aggregateId = UUID.randomUUID().toString();
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        eventStore.publish(new GenericDomainEventMessage<>("Probe", aggregateId, 0, "first"));
+        // Axon's snapshotter stores snapshots after the commit, outside any transaction of the unit of work.
+        unitOfWork.afterCommit(uow -> eventStore.storeSnapshot(
+                new GenericDomainEventMessage<>("Probe", aggregateId, 0, "snapshot of first")));
+        unitOfWork.commit();
+
+        assertThat(eventStore.readEvents(aggregateId).next().getPayload()).isEqualTo("snapshot of first");
+    }
+
     /** Appends events for new aggregates; some transactions wait before they commit, some roll back. */
     private static void write(Set<String> committed, Set<String> rolledBack) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
