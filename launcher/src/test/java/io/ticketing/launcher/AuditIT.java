@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,13 +23,12 @@ class AuditIT {
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    private static PlatformClient client;
-    private static String admin;
+    private final PlatformClient client;
+    private final String admin;
 
-    @BeforeAll
-    static void connect(PlatformClient platformClient) {
-        client = platformClient;
-        admin = client.adminToken();
+    AuditIT(PlatformClient client) {
+        this.client = client;
+        this.admin = client.adminToken();
     }
 
     @Test

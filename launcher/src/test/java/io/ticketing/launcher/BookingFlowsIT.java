@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,13 +28,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(SharedPlatform.class)
 class BookingFlowsIT {
 
-    private static PlatformClient client;
-    private static String admin;
+    private final PlatformClient client;
+    private final String admin;
 
-    @BeforeAll
-    static void connect(PlatformClient platformClient) {
-        client = platformClient;
-        admin = client.adminToken();
+    BookingFlowsIT(PlatformClient client) {
+        this.client = client;
+        this.admin = client.adminToken();
     }
 
     @Test

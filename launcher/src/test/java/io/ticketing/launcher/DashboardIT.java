@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,13 +30,12 @@ class DashboardIT {
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    private static PlatformClient client;
-    private static String admin;
+    private final PlatformClient client;
+    private final String admin;
 
-    @BeforeAll
-    static void connect(PlatformClient platformClient) {
-        client = platformClient;
-        admin = client.adminToken();
+    DashboardIT(PlatformClient client) {
+        this.client = client;
+        this.admin = client.adminToken();
     }
 
     @Test
@@ -96,7 +94,7 @@ class DashboardIT {
     }
 
     /** Reads the SSE stream into {@code events}: one JSON node with id, event and data per event. */
-    private static CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events) {
+    private CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl("booking-query")
                         + "/api/dashboard/stream"))
                 .header("Accept", "text/event-stream")
