@@ -113,8 +113,10 @@ public final class Benchmark {
         System.out.printf("%nMedians of %s runs (%s bookings, %s clients, gateway latency %s, %s cores):%n",
                 report.get("runs"), report.get("bookings"), report.get("clients"), report.get("gatewayLatency"),
                 report.get("cores"));
+        // Ratios are small fractions: enough digits that they do not print as zero.
         ((Map<String, Object>) report.get("medians")).forEach((name, value) ->
-                System.out.printf("  %-55s %12.2f%n", name, (Double) value));
+                System.out.printf(name.contains("ratio") ? "  %-55s %12.4f%n" : "  %-55s %12.2f%n", name,
+                        (Double) value));
     }
 
     static void progress(String format, Object... values) {

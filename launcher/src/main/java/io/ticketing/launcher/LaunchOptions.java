@@ -20,9 +20,6 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
         this(database, randomPorts, serviceProperties, false);
     }
 
-    LaunchOptions(DatabaseChoice database, boolean randomPorts) {
-        this(database, randomPorts, Map.of());
-    }
 
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("data", "postgres");
 

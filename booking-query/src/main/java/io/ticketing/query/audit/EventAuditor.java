@@ -67,11 +67,8 @@ public class EventAuditor {
     /**
      * Writes every event from {@code from} (inclusive) to {@code to} (exclusive) as one JSON object a line, in
      * global order, as it reads them: the export never holds the range in memory.
-     *
-     * @return how many events it wrote
      */
-    public long export(Instant from, Instant to, OutputStream out) throws IOException {
-        long written = 0;
+    public void export(Instant from, Instant to, OutputStream out) throws IOException {
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(eventStore.createTokenAt(from))) {
             while (stream.hasNextAvailable(END_OF_STREAM_MILLIS, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
@@ -85,13 +82,11 @@ public class EventAuditor {
                         ? event.trackingToken().position().getAsLong() : null;
                 lines.writeValue(out, audited(event, position));
                 out.write('\n');
-                written++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         out.flush();
-        return written;
     }
 
     private AuditedEvent audited(EventMessage<?> event, Long globalPosition) {

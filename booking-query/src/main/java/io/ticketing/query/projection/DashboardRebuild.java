@@ -70,8 +70,8 @@ public class DashboardRebuild {
             throw new IllegalStateException("The dashboards are being rebuilt already (" + progress.get().percent()
                     + "%)");
         }
-        long target = eventStore.createHeadToken() == null ? 0
-                : eventStore.createHeadToken().position().orElse(0);
+        TrackingToken head = eventStore.createHeadToken();
+        long target = head == null ? 0 : head.position().orElse(0);
         progress.set(new RebuildProgress(State.BUILDING, 0, 0, target, Instant.now(), null, null));
         Thread rebuild = new Thread(this::rebuild, "dashboards-rebuild");
         rebuild.setDaemon(true);
