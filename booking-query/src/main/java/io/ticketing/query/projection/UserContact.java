@@ -7,13 +7,18 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "user_contact")
-class UserContact {
+class UserContact extends ProjectionRow {
 
     @Id
     private UUID userId;
     private String email;
 
     protected UserContact() {
+    }
+
+    @Override
+    public UUID getId() {
+        return userId;
     }
 
     UserContact(UUID userId, String email) {
