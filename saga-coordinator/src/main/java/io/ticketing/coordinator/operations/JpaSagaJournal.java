@@ -18,9 +18,7 @@ class JpaSagaJournal implements SagaJournal {
 
     @Override
     public void started(String sagaId, String sagaType, BookingId bookingId, SagaStep firstStep) {
-        if (!instances.existsById(sagaId)) {
-            instances.save(new SagaInstance(sagaId, sagaType, bookingId.value(), firstStep, Instant.now()));
-        }
+        instances.recordStarted(sagaId, sagaType, bookingId.value(), firstStep.name(), Instant.now());
     }
 
     @Override

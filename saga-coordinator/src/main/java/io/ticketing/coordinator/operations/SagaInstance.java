@@ -29,16 +29,6 @@ public class SagaInstance {
     protected SagaInstance() {
     }
 
-    SagaInstance(String sagaId, String sagaType, UUID bookingId, SagaStep step, Instant at) {
-        this.sagaId = sagaId;
-        this.sagaType = sagaType;
-        this.bookingId = bookingId;
-        this.step = step;
-        this.active = true;
-        this.startedAt = at;
-        this.updatedAt = at;
-    }
-
     void moved(SagaStep next, Instant deadline, Instant at) {
         step = next;
         deadlineAt = deadline;
