@@ -18,13 +18,15 @@ import java.util.function.ToDoubleFunction;
  * <pre>
  *   ./mvnw -q -DskipTests package
  *   java -jar bench/target/booking-platform-bench.jar [--runs=3] [--bookings=2000] [--clients=8]
- *        [--gateway-latency=PT0S] [--out=bench-results.json]
+ *        [--paced-rate=20] [--paced-bookings=400] [--gateway-latency=PT0S] [--history-events=1000000]
+ *        [--out=bench-results.json]
  * </pre>
  */
 public final class Benchmark {
 
     record Run(DatabaseBaseline.Figures baseline, BookingLoad.Figures load, double startUpSeconds,
-               long peakResidentMiB) {
+               long peakResidentMiB, GeneratedHistory.Figures history, double startUpWithHistorySeconds,
+               DashboardReplay.Figures replay, AuditReads.Figures audit) {
     }
 
     private Benchmark() {
@@ -35,7 +37,10 @@ public final class Benchmark {
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         int bookings = Integer.parseInt(options.getOrDefault("bookings", "2000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+        double pacedRate = Double.parseDouble(options.getOrDefault("paced-rate", "20"));
+        int pacedBookings = Integer.parseInt(options.getOrDefault("paced-bookings", "400"));
         String gatewayLatency = options.getOrDefault("gateway-latency", "PT0S");
+        int historyEvents = Integer.parseInt(options.getOrDefault("history-events", "1000000"));
         Path launcher = Path.of(options.getOrDefault("launcher", "launcher/target/booking-platform-launcher.jar"));
         Path out = Path.of(options.getOrDefault("out", "bench-results.json"));
         if (!Files.isRegularFile(launcher)) {
@@ -45,57 +50,99 @@ public final class Benchmark {
         List<Run> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d", run, runs);
-            results.add(run(launcher, bookings, clients, gatewayLatency));
+            results.add(run(launcher, new BookingLoad.Size(bookings, clients, pacedRate, pacedBookings), gatewayLatency,
+                    historyEvents));
         }
-        Map<String, Object> report = report(results, bookings, clients, gatewayLatency);
+        Map<String, Object> report = report(results, options, gatewayLatency);
         print(report);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
         progress("Figures written to %s", out.toAbsolutePath());
     }
 
-    private static Run run(Path launcher, int bookings, int clients, String gatewayLatency) throws Exception {
+    /**
+     * Scenarios 1, 2 and 5 on a fresh platform; then, with the platform stopped, a generated history of
+     * {@code historyEvents} events, and scenarios 3 and 4 on the platform started again over it.
+     */
+    private static Run run(Path launcher, BookingLoad.Size load, String gatewayLatency, int historyEvents)
+            throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
-            progress("  starting the platform");
-            Path log = Files.createTempFile("bench-platform", ".log");
-            try (PlatformProcess platform = PlatformProcess.start(launcher, Map.of(
+            Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL", url, "BOOKING_PG_USER", "postgres", "BOOKING_PG_PASSWORD", "",
                     "ADMIN_EMAIL", BookingApi.ADMIN_EMAIL, "ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD,
-                    "PAYMENT_GATEWAY_LATENCY", gatewayLatency), log, "1g")) {
-                progress("  up in %.1f s; placing %d bookings from %d clients", platform.startUp().toMillis() / 1e3,
-                        bookings, clients);
-                BookingLoad.Figures load = new BookingLoad(new BookingApi(platform.baseUrls()), bookings, clients).run();
-                return new Run(baseline, load, platform.startUp().toMillis() / 1e3, platform.peakResidentMiB());
+                    "PAYMENT_GATEWAY_LATENCY", gatewayLatency);
+            Path log = Files.createTempFile("bench-platform", ".log");
+            progress("  starting the platform (log: %s)", log);
+            BookingLoad.Figures bookings;
+            double startUp;
+            long peakResident;
+            try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
+                startUp = platform.startUp().toMillis() / 1e3;
+                progress("  up in %.1f s", startUp);
+                bookings = new BookingLoad(new BookingApi(platform.baseUrls()), load).run();
+                peakResident = platform.peakResidentMiB();
+            }
+            progress("  platform stopped; generating a history of %d events", historyEvents);
+            GeneratedHistory.Figures history =
+                    new GeneratedHistory(database -> postgres.getJdbcUrl("postgres", database)).generate(historyEvents);
+            progress("  %d events generated in %.1f s; starting the platform again", history.events(),
+                    history.seconds());
+            try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
+                double startUpWithHistory = platform.startUp().toMillis() / 1e3;
+                BookingApi api = new BookingApi(platform.baseUrls());
+                String admin = api.login(BookingApi.ADMIN_EMAIL, BookingApi.ADMIN_PASSWORD);
+                progress("  up in %.1f s; rebuilding the dashboards", startUpWithHistory);
+                DashboardReplay.Figures replay =
+                        new DashboardReplay(api, admin).run(history.bookings() + bookings.flatOut().accepted()
+                                + bookings.paced().accepted());
+                progress("  reading as an auditor");
+                AuditReads.Figures audit = new AuditReads(api, admin).run(history.largestShow());
+                return new Run(baseline, bookings, startUp, peakResident, history, startUpWithHistory, replay, audit);
             }
         }
     }
 
-    private static Map<String, Object> report(List<Run> runs, int bookings, int clients, String gatewayLatency) {
+    private static Map<String, Object> report(List<Run> runs, Map<String, String> options, String gatewayLatency) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs.size());
-        report.put("bookings", bookings);
-        report.put("clients", clients);
+        report.put("options", options);
         report.put("gatewayLatency", gatewayLatency);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         double commitsOne = median(runs, run -> run.baseline().commitsPerSecondOneClient());
         double commitsFour = median(runs, run -> run.baseline().commitsPerSecondFourClients());
-        double accepted = median(runs, run -> run.load().acceptedPerSecond());
+        double rowsRead = median(runs, run -> run.baseline().rowsReadPerSecond());
+        double accepted = median(runs, run -> run.load().flatOut().acceptedPerSecond());
+        double replayed = median(runs, run -> run.replay().eventsPerSecond());
+        double exported = median(runs, run -> run.audit().exportEventsPerSecond());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("baseline.commitsPerSecond.oneClient", commitsOne);
         figures.put("baseline.commitsPerSecond.fourClients", commitsFour);
-        figures.put("baseline.rowsReadPerSecond.keysetPagesOf1000", median(runs, run -> run.baseline().rowsReadPerSecond()));
+        figures.put("baseline.rowsReadPerSecond.keysetPagesOf1000", rowsRead);
         figures.put("bookings.acceptedPerSecond", accepted);
+        figures.put("bookings.acceptedPerSecond.ratioToOneClientCommits", accepted / commitsOne);
         figures.put("bookings.acceptedPerSecond.ratioToFourClientCommits", accepted / commitsFour);
-        figures.put("bookings.post.p50.ms", median(runs, run -> run.load().postP50()));
-        figures.put("bookings.post.p95.ms", median(runs, run -> run.load().postP95()));
-        figures.put("bookings.post.p99.ms", median(runs, run -> run.load().postP99()));
-        figures.put("saga.placedToConfirmed.p50.ms", median(runs, run -> run.load().sagaP50()));
-        figures.put("saga.placedToConfirmed.p95.ms", median(runs, run -> run.load().sagaP95()));
-        figures.put("saga.placedToConfirmed.p99.ms", median(runs, run -> run.load().sagaP99()));
-        figures.put("saga.settledPerSecond", median(runs, run -> run.load().settledPerSecond()));
+        figures.put("bookings.post.p50.ms", median(runs, run -> run.load().flatOut().postP50()));
+        figures.put("bookings.post.p95.ms", median(runs, run -> run.load().flatOut().postP95()));
+        figures.put("bookings.post.p99.ms", median(runs, run -> run.load().flatOut().postP99()));
+        figures.put("saga.flatOut.settledPerSecond", median(runs, run -> run.load().flatOut().settledPerSecond()));
+        figures.put("saga.flatOut.placedToSettled.p50.ms", median(runs, run -> run.load().flatOut().sagaP50()));
+        figures.put("saga.flatOut.placedToSettled.p99.ms", median(runs, run -> run.load().flatOut().sagaP99()));
+        figures.put("saga.paced.bookingsPerSecond", median(runs, run -> run.load().paced().acceptedPerSecond()));
+        figures.put("saga.paced.placedToConfirmed.p50.ms", median(runs, run -> run.load().paced().sagaP50()));
+        figures.put("saga.paced.placedToConfirmed.p95.ms", median(runs, run -> run.load().paced().sagaP95()));
+        figures.put("saga.paced.placedToConfirmed.p99.ms", median(runs, run -> run.load().paced().sagaP99()));
+        figures.put("saga.paced.post.p99.ms", median(runs, run -> run.load().paced().postP99()));
+        figures.put("history.generatedEventsPerSecond", median(runs, run -> run.history().eventsPerSecond()));
+        figures.put("replay.eventsPerSecond", replayed);
+        figures.put("replay.eventsPerSecond.ratioToRowsRead", replayed / rowsRead);
+        figures.put("replay.secondsUntilRebuiltAnswer", median(runs, run -> run.replay().secondsUntilRebuiltAnswer()));
+        figures.put("audit.aggregateStream.eventsPerSecond", median(runs, run -> run.audit().streamEventsPerSecond()));
+        figures.put("audit.export.eventsPerSecond", exported);
+        figures.put("audit.export.eventsPerSecond.ratioToRowsRead", exported / rowsRead);
         figures.put("footprint.coldStart.seconds", median(runs, Run::startUpSeconds));
+        figures.put("footprint.coldStartOverHistory.seconds", median(runs, Run::startUpWithHistorySeconds));
         figures.put("footprint.peakResident.MiB", median(runs, run -> run.peakResidentMiB()));
         report.put("medians", figures);
         report.put("eachRun", runs);
@@ -110,9 +157,8 @@ public final class Benchmark {
 
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> report) {
-        System.out.printf("%nMedians of %s runs (%s bookings, %s clients, gateway latency %s, %s cores):%n",
-                report.get("runs"), report.get("bookings"), report.get("clients"), report.get("gatewayLatency"),
-                report.get("cores"));
+        System.out.printf("%nMedians of %s runs (options %s, gateway latency %s, %s cores):%n",
+                report.get("runs"), report.get("options"), report.get("gatewayLatency"), report.get("cores"));
         // Ratios are small fractions: enough digits that they do not print as zero.
         ((Map<String, Object>) report.get("medians")).forEach((name, value) ->
                 System.out.printf(name.contains("ratio") ? "  %-55s %12.4f%n" : "  %-55s %12.2f%n", name,

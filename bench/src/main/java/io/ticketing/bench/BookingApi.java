@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The few calls of the platform's HTTP API that the benchmarks drive. */
 final class BookingApi {
@@ -54,6 +56,35 @@ final class BookingApi {
         return response.statusCode();
     }
 
+    JsonNode get(String service, String path, String token) throws Exception {
+        return call(service, "GET", path, token, null, Map.of(), 200);
+    }
+
+    JsonNode post(String service, String path, String token, int expected) throws Exception {
+        return call(service, "POST", path, token, null, Map.of(), expected);
+    }
+
+    /**
+     * Reads a long answer as it streams in, and counts its non-empty lines (NDJSON: its objects), with a progress
+     * line every 100,000.
+     */
+    long countLines(String service, String path, String token) throws Exception {
+        HttpResponse<Stream<String>> response = http.send(request(service, "GET", path, token, null)
+                .timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        try (Stream<String> lines = response.body()) {
+            AtomicLong counted = new AtomicLong();
+            lines.filter(line -> !line.isEmpty()).forEach(line -> {
+                if (counted.incrementAndGet() % 100_000 == 0) {
+                    Benchmark.progress("  read %d lines of %s", counted.get(), path);
+                }
+            });
+            return counted.get();
+        }
+    }
+
     /** Follows the dashboards' live stream, handing each booking change to {@code changes}, until interrupted. */
     void follow(String token, Consumer<JsonNode> changes) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrls.get("booking-query") + "/api/dashboard/stream"))
@@ -81,14 +112,21 @@ final class BookingApi {
 
     private HttpResponse<String> send(String service, String method, String path, String token, Object body,
                                       Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = request(service, method, path, token, body);
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String service, String method, String path, String token, Object body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 }

@@ -9,18 +9,61 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scenarios 1 and 2: {@code bookings} bookings placed over HTTP by {@code clients} concurrent clients, across several
- * shows with enough seats, every tenth with a card that is declined. It times each {@code POST /api/bookings}, and
- * each booking from the moment it was sent until the dashboards' live stream shows it settled.
+ * Scenarios 1 and 2, in two phases, across several shows with enough seats, every tenth booking with a card that
+ * is declined. Flat out: {@code bookings} bookings placed by {@code clients} concurrent clients, each sending the
+ * next as soon as the last is answered, for the most the platform accepts (the saga falls behind, so its latency
+ * there is a backlog's). Paced: {@code pacedBookings} sent at {@code pacedRate} a second whatever the answers, for
+ * the latency of a saga that keeps up. Each {@code POST /api/bookings} is timed, and each booking from the moment
+ * it was sent until the dashboards' live stream shows it settled.
  */
 final class BookingLoad {
 
-    record Figures(double acceptedPerSecond, double postP50, double postP95, double postP99, double sagaP50,
-                   double sagaP95, double sagaP99, double settledPerSecond, int accepted, int settled) {
+    record Size(int bookings, int clients, double pacedRate, int pacedBookings) {
+    }
+
+    record Figures(Phase.Figures flatOut, Phase.Figures paced) {
+    }
+
+    /** One phase's bookings: when each was sent, and how long its placement and its saga took. */
+    static final class Phase {
+
+        record Figures(int sent, int accepted, int settled, double acceptedPerSecond, double settledPerSecond,
+                       double postP50, double postP95, double postP99, double sagaP50, double sagaP95,
+                       double sagaP99) {
+        }
+
+        private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
+        private final Latencies posts = new Latencies();
+        private final Latencies sagas = new Latencies();
+        private final AtomicInteger accepted = new AtomicInteger();
+        private final AtomicInteger settled = new AtomicInteger();
+        private final AtomicLong lastSettled = new AtomicLong();
+        private long started;
+        private long lastSent;
+
+        void settled(UUID bookingId, boolean confirmed) {
+            Long sent = sentAt.get(bookingId);
+            if (sent != null) {
+                if (confirmed) {
+                    sagas.record(System.nanoTime() - sent);
+                }
+                settled.incrementAndGet();
+                lastSettled.set(System.nanoTime());
+            }
+        }
+
+        Figures figures() {
+            return new Figures(sentAt.size(), accepted.get(), settled.get(),
+                    accepted.get() / ((lastSent - started) / 1e9), settled.get() / ((lastSettled.get() - started) / 1e9),
+                    posts.percentileMillis(50), posts.percentileMillis(95), posts.percentileMillis(99),
+                    sagas.percentileMillis(50), sagas.percentileMillis(95), sagas.percentileMillis(99));
+        }
     }
 
     private static final int SHOWS = 4;
@@ -29,39 +72,38 @@ final class BookingLoad {
     private final BookingApi api;
     private final int bookings;
     private final int clients;
+    private final double pacedRate;
+    private final int pacedBookings;
+    private final List<UUID> shows = new ArrayList<>();
+    private final List<String> users = new ArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
 
-    BookingLoad(BookingApi api, int bookings, int clients) {
+    BookingLoad(BookingApi api, Size size) {
         this.api = api;
-        this.bookings = bookings;
-        this.clients = clients;
+        this.bookings = size.bookings();
+        this.clients = size.clients();
+        this.pacedRate = size.pacedRate();
+        this.pacedBookings = size.pacedBookings();
     }
 
     Figures run() throws Exception {
         String admin = api.login(BookingApi.ADMIN_EMAIL, BookingApi.ADMIN_PASSWORD);
-        List<UUID> shows = new ArrayList<>();
         for (int i = 0; i < SHOWS; i++) {
-            shows.add(api.newShow(admin, bookings));
+            shows.add(api.newShow(admin, bookings + pacedBookings));
         }
-        List<String> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             users.add(knownUser(shows.get(0)));
         }
-
-        Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
-        Latencies saga = new Latencies();
-        AtomicInteger settled = new AtomicInteger();
-        AtomicLong lastSettled = new AtomicLong();
+        Phase flatOut = new Phase();
+        Phase paced = new Phase();
         Thread follower = new Thread(() -> {
             try {
                 api.follow(admin, change -> {
                     String status = change.path("status").asText();
-                    Long sent = sentAt.get(UUID.fromString(change.path("bookingId").asText()));
-                    if (sent != null && (status.equals("CONFIRMED") || status.equals("REJECTED"))) {
-                        if (status.equals("CONFIRMED")) {
-                            saga.record(System.nanoTime() - sent);
-                        }
-                        settled.incrementAndGet();
-                        lastSettled.set(System.nanoTime());
+                    if (status.equals("CONFIRMED") || status.equals("REJECTED")) {
+                        UUID bookingId = UUID.fromString(change.path("bookingId").asText());
+                        flatOut.settled(bookingId, status.equals("CONFIRMED"));
+                        paced.settled(bookingId, status.equals("CONFIRMED"));
                     }
                 });
             } catch (Exception stopped) {
@@ -72,47 +114,82 @@ final class BookingLoad {
         follower.start();
         Thread.sleep(500);
 
-        Latencies posts = new Latencies();
-        AtomicInteger accepted = new AtomicInteger();
+        Benchmark.progress("  flat out: %d bookings from %d clients", bookings, clients);
+        placeFlatOut(flatOut);
+        awaitSettled(flatOut);
+        Benchmark.progress("  paced: %d bookings at %.0f a second", pacedBookings, pacedRate);
+        placePaced(paced);
+        awaitSettled(paced);
+        follower.interrupt();
+        return new Figures(flatOut.figures(), paced.figures());
+    }
+
+    private void placeFlatOut(Phase phase) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long started = System.nanoTime();
+        phase.started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             running.add(pool.submit(() -> {
-                for (int n = next.getAndIncrement(); n < bookings; n = next.getAndIncrement()) {
-                    UUID bookingId = UUID.randomUUID();
-                    long sent = System.nanoTime();
-                    sentAt.put(bookingId, sent);
-                    int status = api.book(users.get(n % USERS), bookingId, shows.get(n % SHOWS),
-                            n % 10 == 9 ? "tok_declined" : "tok_visa");
-                    posts.record(System.nanoTime() - sent);
-                    if (status == 202) {
-                        accepted.incrementAndGet();
-                    }
+                while (next.getAndIncrement() < bookings) {
+                    place(phase);
                 }
                 return null;
             }));
         }
         while (running.stream().anyMatch(future -> !future.isDone())) {
             Thread.sleep(1000);
-            Benchmark.progress("  placed %d/%d, settled %d", next.get(), bookings, settled.get());
+            Benchmark.progress("  placed %d/%d, settled %d", Math.min(next.get(), bookings), bookings,
+                    phase.settled.get());
         }
         for (Future<?> client : running) {
             client.get();
         }
-        double placingSeconds = (System.nanoTime() - started) / 1e9;
+        phase.lastSent = System.nanoTime();
         pool.shutdown();
-        long waitUntil = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (settled.get() < accepted.get() && System.nanoTime() < waitUntil) {
-            Thread.sleep(1000);
-            Benchmark.progress("  settled %d/%d", settled.get(), accepted.get());
+    }
+
+    private void placePaced(Phase phase) throws Exception {
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(clients);
+        long periodNanos = (long) (1e9 / pacedRate);
+        List<Future<?>> scheduled = new ArrayList<>();
+        phase.started = System.nanoTime();
+        for (int n = 0; n < pacedBookings; n++) {
+            scheduled.add(pacer.schedule(() -> {
+                place(phase);
+                return null;
+            }, n * periodNanos, TimeUnit.NANOSECONDS));
         }
-        follower.interrupt();
-        double settlingSeconds = (lastSettled.get() - started) / 1e9;
-        return new Figures(accepted.get() / placingSeconds, posts.percentileMillis(50), posts.percentileMillis(95),
-                posts.percentileMillis(99), saga.percentileMillis(50), saga.percentileMillis(95),
-                saga.percentileMillis(99), settled.get() / settlingSeconds, accepted.get(), settled.get());
+        while (scheduled.stream().anyMatch(future -> !future.isDone())) {
+            Thread.sleep(1000);
+            Benchmark.progress("  placed %d/%d, settled %d", phase.sentAt.size(), pacedBookings, phase.settled.get());
+        }
+        for (Future<?> booking : scheduled) {
+            booking.get();
+        }
+        phase.lastSent = System.nanoTime();
+        pacer.shutdown();
+    }
+
+    private void place(Phase phase) throws Exception {
+        int n = sequence.getAndIncrement();
+        UUID bookingId = UUID.randomUUID();
+        long sent = System.nanoTime();
+        phase.sentAt.put(bookingId, sent);
+        int status = api.book(users.get(n % USERS), bookingId, shows.get(n % SHOWS),
+                n % 10 == 9 ? "tok_declined" : "tok_visa");
+        phase.posts.record(System.nanoTime() - sent);
+        if (status == 202) {
+            phase.accepted.incrementAndGet();
+        }
+    }
+
+    private static void awaitSettled(Phase phase) throws InterruptedException {
+        long waitUntil = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (phase.settled.get() < phase.accepted.get() && System.nanoTime() < waitUntil) {
+            Thread.sleep(1000);
+            Benchmark.progress("  settled %d/%d", phase.settled.get(), phase.accepted.get());
+        }
     }
 
     /** A new user, once the booking service knows them: a first booking is retried until it is accepted. */

@@ -1,0 +1,70 @@
+package io.ticketing.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.StreamSupport;
+
+/**
+ * Scenario 3: the dashboards rebuilt from the first event, through the admin API, over the generated history. It
+ * reads the rebuild's progress once a second and asks the dashboards for their summary at the same time: the old
+ * tables answer until the new ones are swapped in. The rebuild is over when the summary counts every booking the
+ * history holds.
+ */
+final class DashboardReplay {
+
+    /**
+     * @param eventsPerSecond          events applied per second, as the rebuild counts them
+     * @param secondsUntilRebuiltAnswer from asking for the rebuild to the first summary that counts every booking
+     * @param answersDuringRebuild     summaries answered while the rebuild ran; none may fail
+     */
+    record Figures(long eventsApplied, double eventsPerSecond, double secondsUntilRebuiltAnswer,
+                   int answersDuringRebuild) {
+    }
+
+    private final BookingApi api;
+    private final String adminToken;
+
+    DashboardReplay(BookingApi api, String adminToken) {
+        this.api = api;
+        this.adminToken = adminToken;
+    }
+
+    /** @param bookings how many bookings the event store holds in all */
+    Figures run(long bookings) throws Exception {
+        long started = System.nanoTime();
+        api.post("booking-query", "/api/admin/projections/dashboards/replay", adminToken, 202);
+        int answers = 0;
+        while (true) {
+            Thread.sleep(1000);
+            JsonNode rebuild = dashboards().path("rebuild");
+            long counted = bookingsCounted();
+            answers++;
+            Benchmark.progress("  rebuilding the dashboards: %s, %d%%, %d events, %d events/s",
+                    rebuild.path("state").asText(), rebuild.path("percent").asInt(),
+                    rebuild.path("eventsApplied").asLong(), rebuild.path("eventsPerSecond").asLong());
+            switch (rebuild.path("state").asText()) {
+                case "FAILED" -> throw new IllegalStateException("The rebuild failed: " + rebuild.path("failure"));
+                case "DONE" -> {
+                    while (counted < bookings) {
+                        counted = bookingsCounted();
+                    }
+                    return new Figures(rebuild.path("eventsApplied").asLong(),
+                            rebuild.path("eventsPerSecond").asDouble(), (System.nanoTime() - started) / 1e9, answers);
+                }
+                default -> {
+                    // Still building or swapping.
+                }
+            }
+        }
+    }
+
+    private JsonNode dashboards() throws Exception {
+        return StreamSupport.stream(api.get("booking-query", "/api/admin/projections", adminToken).spliterator(), false)
+                .filter(processor -> processor.path("name").asText().equals("dashboards"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("booking-query has no dashboards processor"));
+    }
+
+    private long bookingsCounted() throws Exception {
+        JsonNode byStatus = api.get("booking-query", "/api/dashboard/summary", adminToken).path("bookingsByStatus");
+        return StreamSupport.stream(byStatus.spliterator(), false).mapToLong(JsonNode::asLong).sum();
+    }
+}
