@@ -4,21 +4,13 @@ package io.ticketing.bench;
  * Scenario 4: what an auditor reads, straight from the event store: the longest aggregate stream (a show's), read
  * whole several times, and the NDJSON export of every event the store holds.
  */
-final class AuditReads {
+record AuditReads(BookingApi api, String adminToken) {
 
     record Figures(long streamEvents, double streamEventsPerSecond, long exportedEvents,
                    double exportEventsPerSecond) {
     }
 
     private static final int STREAM_READS = 5;
-
-    private final BookingApi api;
-    private final String adminToken;
-
-    AuditReads(BookingApi api, String adminToken) {
-        this.api = api;
-        this.adminToken = adminToken;
-    }
 
     Figures run(String showId) throws Exception {
         long streamEvents = 0;

@@ -22,11 +22,19 @@ final class BookingApi {
     static final String ADMIN_PASSWORD = "bench-admin-password";
 
     private final Map<String, String> baseUrls;
+    private final String adminEmail;
+    private final String adminPassword;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    BookingApi(Map<String, String> baseUrls) {
+    BookingApi(Map<String, String> baseUrls, String adminEmail, String adminPassword) {
         this.baseUrls = baseUrls;
+        this.adminEmail = adminEmail;
+        this.adminPassword = adminPassword;
+    }
+
+    String adminToken() throws Exception {
+        return login(adminEmail, adminPassword);
     }
 
     String login(String email, String password) throws Exception {

@@ -9,7 +9,7 @@ import java.util.stream.StreamSupport;
  * tables answer until the new ones are swapped in. The rebuild is over when the summary counts every booking the
  * history holds.
  */
-final class DashboardReplay {
+record DashboardReplay(BookingApi api, String adminToken) {
 
     /**
      * @param eventsPerSecond          events applied per second, as the rebuild counts them
@@ -18,14 +18,6 @@ final class DashboardReplay {
      */
     record Figures(long eventsApplied, double eventsPerSecond, double secondsUntilRebuiltAnswer,
                    int answersDuringRebuild) {
-    }
-
-    private final BookingApi api;
-    private final String adminToken;
-
-    DashboardReplay(BookingApi api, String adminToken) {
-        this.api = api;
-        this.adminToken = adminToken;
     }
 
     /** @param bookings how many bookings the event store holds in all */
