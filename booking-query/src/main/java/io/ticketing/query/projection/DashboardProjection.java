@@ -24,14 +24,17 @@ import io.ticketing.query.projection.DailyTotals.Counter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -140,6 +143,25 @@ public class DashboardProjection {
         totals.count(Counter.REFUNDED, at);
         totals.addRevenue(at, event.amountRefunded().currency().getCurrencyCode(),
                 event.amountRefunded().amount().negate());
+    }
+
+    /**
+     * Loads the contacts and shows that the batch's placements will look up, in two queries instead of a lookup a
+     * placement: the rebuild applies thousands of events a transaction, and those lookups were its slowest part.
+     */
+    void prefetchFor(List<? extends EventMessage<?>> batch) {
+        Set<UUID> users = new HashSet<>();
+        Set<UUID> placedFor = new HashSet<>();
+        batch.stream()
+                // The type is known without deserializing what this projection would skip anyway.
+                .filter(event -> event.getPayloadType() == BookingPlaced.class)
+                .map(event -> (BookingPlaced) event.getPayload())
+                .forEach(placed -> {
+                    users.add(placed.userId().value());
+                    placedFor.add(placed.showId().value());
+                });
+        contacts.findAllById(users);
+        shows.findAllById(placedFor);
     }
 
     @ResetHandler

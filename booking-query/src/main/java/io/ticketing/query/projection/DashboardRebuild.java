@@ -48,7 +48,8 @@ public class DashboardRebuild {
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
-    private final AnnotationEventHandlerAdapter rebuildingProjection;
+    private final DashboardProjection rebuildingProjection;
+    private final AnnotationEventHandlerAdapter rebuildingHandlers;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
 
     DashboardRebuild(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
@@ -59,8 +60,9 @@ public class DashboardRebuild {
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.rebuildingProjection = new AnnotationEventHandlerAdapter(new DashboardProjection(
-                contacts, shows, bookings, totals, SimpleQueryUpdateEmitter.builder().build()));
+        this.rebuildingProjection = new DashboardProjection(
+                contacts, shows, bookings, totals, SimpleQueryUpdateEmitter.builder().build());
+        this.rebuildingHandlers = new AnnotationEventHandlerAdapter(rebuildingProjection);
     }
 
     public RebuildProgress progress() {
@@ -142,9 +144,10 @@ public class DashboardRebuild {
         }
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + BUILD_SCHEMA + ", public");
+            rebuildingProjection.prefetchFor(batch);
             for (TrackedEventMessage<?> event : batch) {
                 try {
-                    rebuildingProjection.handle(event);
+                    rebuildingHandlers.handle(event);
                 } catch (Exception e) {
                     throw new IllegalStateException("Event " + event.getIdentifier() + " failed in the rebuild", e);
                 }
