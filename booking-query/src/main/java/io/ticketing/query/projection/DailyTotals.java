@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Day-by-day counters, kept with SQL upserts rather than entities: an upsert cannot lose a concurrent increment, and
  * runs in the same transaction as the processor's token. A transaction's increments are summed as its events are
  * handled and written once, just before it commits: one statement a day touched, not one an event, which is what
- * lets a rebuild go through a thousand events a transaction.
+ * lets a rebuild go through thousands of events a transaction.
  */
 @Component
 class DailyTotals {
