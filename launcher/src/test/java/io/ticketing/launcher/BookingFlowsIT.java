@@ -63,6 +63,17 @@ class BookingFlowsIT {
         assertThat(client.payments(user, booking)).isEmpty();
     }
 
+    @Test
+    void aBookingForAShowThatDoesNotExistIsRejected() {
+        User user = client.newUser();
+
+        UUID booking = client.book(user, UUID.randomUUID(), 1, "tok_visa");
+
+        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+                .isEqualTo("The show does not exist");
+        assertThat(client.payments(user, booking)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
             "tok_declined, Card declined by the issuer, DECLINED",
