@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.postgresql.util.PGInterval;
@@ -38,8 +39,6 @@ final class GeneratedHistory {
     /** A booking makes 5 events, and 6 when its payment is declined, which one in ten is. */
     private static final double EVENTS_PER_BOOKING = 5.1;
     private static final Duration SPAN = Duration.ofDays(30);
-    private static final List<String> SERVICE_DATABASES =
-            List.of("user_db", "booking_db", "payment_db", "saga_db", "query_db");
 
     private final UnaryOperator<String> databaseUrl;
 
@@ -76,7 +75,7 @@ final class GeneratedHistory {
             } finally {
                 progress.interrupt();
             }
-            moveEveryProcessorTo(head(connection));
+            moveEveryProcessorTo(connection, head(connection));
             double seconds = (System.nanoTime() - started) / 1e9;
             try (Statement statement = connection.createStatement(); ResultSet longest = statement.executeQuery(
                     "SELECT aggregateidentifier, count(*) FROM domainevententry WHERE type = 'Show' "
@@ -88,9 +87,12 @@ final class GeneratedHistory {
         }
     }
 
-    /** Every tracking token of every service, set to the stream's head: the history is in the past for all. */
-    private void moveEveryProcessorTo(long head) throws SQLException {
-        for (String database : SERVICE_DATABASES) {
+    /**
+     * Every tracking token in every database that has them, set to the stream's head: the history is in the past
+     * for all. The databases are found on the server rather than listed here, so a new service needs no change.
+     */
+    private void moveEveryProcessorTo(Connection eventStore, long head) throws SQLException {
+        for (String database : databasesWithTokens(eventStore)) {
             try (Connection connection = connect(database); PreparedStatement move = connection.prepareStatement(
                     "UPDATE tokenentry SET token = convert_to(?, 'UTF8'), "
                             + "tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL")) {
@@ -98,6 +100,27 @@ final class GeneratedHistory {
                 move.executeUpdate();
             }
         }
+    }
+
+    private List<String> databasesWithTokens(Connection eventStore) throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        try (Statement statement = eventStore.createStatement(); ResultSet databases = statement.executeQuery(
+                "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate")) {
+            while (databases.next()) {
+                candidates.add(databases.getString(1));
+            }
+        }
+        List<String> withTokens = new ArrayList<>();
+        for (String database : candidates) {
+            try (Connection connection = connect(database); Statement statement = connection.createStatement();
+                 ResultSet table = statement.executeQuery("SELECT to_regclass('tokenentry') IS NOT NULL")) {
+                table.next();
+                if (table.getBoolean(1)) {
+                    withTokens.add(database);
+                }
+            }
+        }
+        return withTokens;
     }
 
     /** The identity sequence moves as rows are inserted, before they commit: a progress line a second. */

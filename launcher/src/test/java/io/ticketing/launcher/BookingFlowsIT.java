@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -158,8 +159,8 @@ class BookingFlowsIT {
         List<Response> attempts = new ArrayList<>();
         for (int attempt = 0; attempt < 3; attempt++) {
             attempts.add(client.send("booking-command", "POST", "/api/bookings", user.token(),
-                    java.util.Map.of("showId", show, "tickets", 2, "paymentToken", "tok_visa"),
-                    java.util.Map.of("Idempotency-Key", key)));
+                    Map.of("showId", show, "tickets", 2, "paymentToken", "tok_visa"),
+                    Map.of("Idempotency-Key", key)));
         }
 
         assertThat(attempts).extracting(Response::status).containsOnly(202);
