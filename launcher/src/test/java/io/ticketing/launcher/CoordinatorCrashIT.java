@@ -37,7 +37,7 @@ class CoordinatorCrashIT {
                 "BOOKING_PG_PASSWORD", postgres.password(),
                 "ADMIN_EMAIL", PlatformClient.ADMIN_EMAIL,
                 "ADMIN_PASSWORD", PlatformClient.ADMIN_PASSWORD,
-                "BOOKING_PAYMENT_TIMEOUT", "PT12S");
+                "BOOKING_PAYMENT_TIMEOUT", "PT6S");
     }
 
     @AfterAll

@@ -64,7 +64,7 @@ final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
                 platform = StandalonePlatform.start(new LaunchOptions(new LaunchOptions.ThrowawayEmbedded(), true,
                         Map.of("user.admin.email", PlatformClient.ADMIN_EMAIL,
                                 "user.admin.password", PlatformClient.ADMIN_PASSWORD,
-                                "saga.payment-timeout", PAYMENT_TIMEOUT,
+                                "booking.payment-timeout", PAYMENT_TIMEOUT,
                                 "payment.gateway.latency", "PT0.01S")));
             } catch (Exception e) {
                 throw new IllegalStateException("The platform did not start", e);

@@ -16,6 +16,7 @@ import io.ticketing.coreapi.payment.PaymentRequested;
 import io.ticketing.coreapi.payment.PaymentStatus;
 import io.ticketing.coreapi.payment.RefundPayment;
 import io.ticketing.coreapi.payment.RequestPayment;
+import io.ticketing.coreapi.payment.TimeOutPayment;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -98,6 +99,17 @@ public class Payment {
             case CANCELLED, DECLINED, REFUNDED -> {
                 // Nothing (more) to give up.
             }
+        }
+    }
+
+    /**
+     * Gives up on a payment the gateway has not answered; an answered one stays answered. The decision is made
+     * here, on the payment's own state, so that a timeout can never overtake an approval that came first.
+     */
+    @CommandHandler
+    void handle(TimeOutPayment command) {
+        if (status == PaymentStatus.REQUESTED) {
+            apply(new PaymentCancelled(paymentId, bookingId, command.reason()));
         }
     }
 

@@ -3,8 +3,13 @@ package io.ticketing.payment.gateway;
 import io.ticketing.coreapi.payment.CompletePayment;
 import io.ticketing.coreapi.payment.DeclinePayment;
 import io.ticketing.coreapi.payment.PaymentRequested;
+import io.ticketing.coreapi.payment.TimeOutPayment;
 import io.ticketing.payment.gateway.PaymentGateway.Approved;
 import io.ticketing.payment.gateway.PaymentGateway.Declined;
+import io.ticketing.payment.gateway.PaymentGateway.Outcome;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -14,25 +19,33 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes requested payments to the gateway, outside any aggregate's lock, and feeds the answer back to the payment
  * as a command. A replay must never charge anyone again.
+ * <p>
+ * The payment timeout is measured here, from the moment the gateway is called, so that it means "the gateway was
+ * silent" and never "the platform was busy": however far behind a processor is, an approval is never timed out.
  */
 @Component
 @ProcessingGroup(PaymentProcessor.PROCESSING_GROUP)
 class PaymentProcessor {
 
     static final String PROCESSING_GROUP = "payment-gateway";
+    static final String TIMED_OUT = "Payment timed out";
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
 
     private final PaymentGateway gateway;
     private final CommandGateway commandGateway;
+    private final Duration timeout;
 
-    PaymentProcessor(PaymentGateway gateway, CommandGateway commandGateway) {
+    PaymentProcessor(PaymentGateway gateway, CommandGateway commandGateway,
+                     @Value("${payment.gateway.timeout}") Duration timeout) {
         this.gateway = gateway;
         this.commandGateway = commandGateway;
+        this.timeout = timeout;
     }
 
     @EventHandler
@@ -41,15 +54,26 @@ class PaymentProcessor {
         // The answer comes after this handler's unit of work is gone; it carries the flow's metadata on.
         MetaData flow = MetaData.from(CurrentUnitOfWork.correlationData());
         gateway.charge(event.paymentId(), event.amount(), event.paymentToken())
-                .thenCompose(outcome -> commandGateway.send(GenericCommandMessage.asCommandMessage(
-                        outcome instanceof Approved approved
-                                ? new CompletePayment(event.paymentId(), approved.transactionId())
-                                : new DeclinePayment(event.paymentId(), ((Declined) outcome).reason()))
+                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .handle((outcome, failure) -> answer(event, outcome, failure))
+                .thenCompose(command -> commandGateway.send(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(flow)))
                 .exceptionally(failure -> {
-                    // The saga's deadline gives up on a payment whose answer never arrives.
+                    // The saga's safety net times out a payment whose answer could not be recorded.
                     log.warn("The gateway's answer for payment {} could not be recorded", event.paymentId(), failure);
                     return null;
                 });
+    }
+
+    private static Object answer(PaymentRequested event, Outcome outcome, Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return new TimeOutPayment(event.paymentId(), TIMED_OUT);
+        }
+        if (failure != null) {
+            throw new IllegalStateException("The gateway failed to charge payment " + event.paymentId(), failure);
+        }
+        return outcome instanceof Approved approved
+                ? new CompletePayment(event.paymentId(), approved.transactionId())
+                : new DeclinePayment(event.paymentId(), ((Declined) outcome).reason());
     }
 }

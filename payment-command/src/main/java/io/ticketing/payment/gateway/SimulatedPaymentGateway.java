@@ -42,7 +42,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         Outcome outcome = DECLINED.equals(paymentToken)
                 ? new Declined("Card declined by the issuer")
                 : new Approved("sim_" + UUID.randomUUID());
-        Executor afterLatency = CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS);
+        // Completed on the JDK's one delay thread: the default async pool starts a thread per task on two cores.
+        Executor afterLatency = CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS,
+                Runnable::run);
         return CompletableFuture.supplyAsync(() -> outcome, afterLatency);
     }
 }

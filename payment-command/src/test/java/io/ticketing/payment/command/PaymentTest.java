@@ -13,6 +13,7 @@ import io.ticketing.coreapi.payment.PaymentRefunded;
 import io.ticketing.coreapi.payment.PaymentRequested;
 import io.ticketing.coreapi.payment.RefundPayment;
 import io.ticketing.coreapi.payment.RequestPayment;
+import io.ticketing.coreapi.payment.TimeOutPayment;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +130,31 @@ class PaymentTest {
                 .expectNoEvents();
         fixture.given(requested, new PaymentDeclined(paymentId, bookingId, "Insufficient funds"))
                 .when(new CancelPayment(paymentId, "Timed out"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void timesOutAPaymentTheGatewayHasNotAnswered() {
+        fixture.given(requested)
+                .when(new TimeOutPayment(paymentId, "Payment timed out"))
+                .expectEvents(new PaymentCancelled(paymentId, bookingId, "Payment timed out"));
+    }
+
+    @Test
+    void aTimeoutNeverOvertakesAnApproval() {
+        fixture.given(requested, completed)
+                .when(new TimeOutPayment(paymentId, "Payment timed out"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTimeoutChangesNothingOnceTheGatewayDeclinedOrTheTimeoutCameBefore() {
+        fixture.given(requested, new PaymentDeclined(paymentId, bookingId, "Insufficient funds"))
+                .when(new TimeOutPayment(paymentId, "Payment timed out"))
+                .expectNoEvents();
+        fixture.given(requested, new PaymentCancelled(paymentId, bookingId, "Payment timed out"))
+                .when(new TimeOutPayment(paymentId, "Payment timed out"))
                 .expectNoEvents();
     }
 

@@ -1,7 +1,9 @@
 package io.ticketing.payment.gateway;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -12,6 +14,7 @@ import io.ticketing.coreapi.common.PaymentId;
 import io.ticketing.coreapi.payment.CompletePayment;
 import io.ticketing.coreapi.payment.DeclinePayment;
 import io.ticketing.coreapi.payment.PaymentRequested;
+import io.ticketing.coreapi.payment.TimeOutPayment;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +34,7 @@ class PaymentProcessorTest {
 
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final PaymentProcessor processor =
-            new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway);
+            new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway, Duration.ofMillis(200));
     private final PaymentId paymentId = new PaymentId(UUID.randomUUID());
 
     @BeforeEach
@@ -53,6 +56,27 @@ class PaymentProcessorTest {
         verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
                 command instanceof CommandMessage<?> message
                         && message.getPayload().equals(new DeclinePayment(paymentId, "Card declined by the issuer"))));
+    }
+
+    @Test
+    void aGatewaySilentPastTheTimeoutTimesThePaymentOut() {
+        processor.on(requested("tok_timeout"));
+
+        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
+                command instanceof CommandMessage<?> message
+                        && message.getPayload().equals(new TimeOutPayment(paymentId, "Payment timed out"))));
+    }
+
+    @Test
+    void aGatewayThatAnswersInTimeIsNeverTimedOut() {
+        PaymentProcessor slowGateway = new PaymentProcessor(new SimulatedPaymentGateway(Duration.ofMillis(100)),
+                commandGateway, Duration.ofMillis(400));
+
+        slowGateway.on(requested("tok_visa"));
+
+        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(completes()));
+        verify(commandGateway, after(800).never()).send(ArgumentMatchers.<Object>argThat(command ->
+                command instanceof CommandMessage<?> message && message.getPayload() instanceof TimeOutPayment));
     }
 
     private PaymentRequested requested(String token) {

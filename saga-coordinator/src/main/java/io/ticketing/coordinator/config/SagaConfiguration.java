@@ -1,5 +1,6 @@
 package io.ticketing.coordinator.config;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.ticketing.coordinator.saga.SagaSettings;
 import io.ticketing.support.messaging.CommandRejection;
 import java.util.concurrent.Executors;
@@ -10,12 +11,18 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SagaSettings.class)
 class SagaConfiguration {
 
@@ -38,6 +45,21 @@ class SagaConfiguration {
                 .backoffFactor(backoffMillis)
                 .nonTransientFailurePredicate(failure -> CommandRejection.of(failure).isPresent())
                 .build();
+    }
+
+    /** Built as Axon's auto-configuration builds its own, which it replaces. */
+    @Bean
+    DeadlineManager deadlineManager(Scheduler scheduler, Configuration axon,
+                                    Serializer serializer, TransactionManager transactionManager,
+                                    DeadlineManagerSpanFactory spanFactory) {
+        return new RunningDeadlineTolerantManager(DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)
+                .stopScheduler(false), scheduler);
     }
 
     @Bean

@@ -9,9 +9,11 @@ import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.payment.CancelPayment;
+import io.ticketing.coreapi.payment.PaymentCancelled;
 import io.ticketing.coreapi.payment.PaymentCompleted;
 import io.ticketing.coreapi.payment.PaymentDeclined;
 import io.ticketing.coreapi.payment.RequestPayment;
+import io.ticketing.coreapi.payment.TimeOutPayment;
 import io.ticketing.coreapi.show.ReleaseSeats;
 import io.ticketing.coreapi.show.ReserveSeats;
 import io.ticketing.coreapi.show.SeatsReserved;
@@ -36,6 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the payment is declined or does not come in time, it rejects the booking and undoes every step it took. It ends
  * when the booking is confirmed, or once the compensation is complete.
  * <p>
+ * It reacts to what the payment became, never to its own clock: the payment service times out a gateway that stays
+ * silent, and the saga's deadline, a safety net for a call the payment service lost, only asks the payment to time
+ * out. A payment approved before either is confirmed, however far behind this saga's events are.
+ * <p>
  * Each handler acts only in the step it belongs to, so a redelivered or late event sends nothing twice; a payment
  * that completes after the saga gave up on it is refunded by the payment itself.
  */
@@ -45,6 +51,7 @@ public class BookingSaga extends JournaledSaga {
 
     public static final String PROCESSING_GROUP = "booking-saga";
     static final String PAYMENT_DEADLINE = "payment-timeout";
+    static final String TIMED_OUT = "Payment timed out";
     static final String PAYMENT_ID = "paymentId";
 
     @Autowired
@@ -84,8 +91,8 @@ public class BookingSaga extends JournaledSaga {
         paymentId = paymentIdFor(bookingId);
         SagaLifecycle.associateWith(PAYMENT_ID, paymentId.toString());
         // The event clock, which Axon's test fixtures control.
-        Instant due = GenericEventMessage.clock.instant().plus(settings.paymentTimeout());
-        paymentDeadlineId = deadlineManager.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE);
+        Instant due = GenericEventMessage.clock.instant().plus(settings.paymentSafetyNet());
+        paymentDeadlineId = deadlineManager.schedule(settings.paymentSafetyNet(), PAYMENT_DEADLINE);
         moveTo(SagaStep.AWAITING_PAYMENT, due);
         requestPayment();
     }
@@ -114,12 +121,20 @@ public class BookingSaga extends JournaledSaga {
         }
     }
 
+    /** Given up by the payment service (its gateway call timed out) or at the saga's own request. */
+    @SagaEventHandler(associationProperty = PAYMENT_ID)
+    void on(PaymentCancelled event) {
+        if (step == SagaStep.AWAITING_PAYMENT) {
+            compensate(event.reason());
+        }
+    }
+
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
-    void paymentTimedOut() {
+    void paymentOverdue() {
         // It has fired: there is nothing left to cancel, and the scheduler refuses to cancel a running deadline.
         paymentDeadlineId = null;
         if (step == SagaStep.AWAITING_PAYMENT) {
-            compensate("Payment timed out");
+            timeOutPayment();
         }
     }
 
@@ -132,7 +147,13 @@ public class BookingSaga extends JournaledSaga {
     protected void retryCurrentStep() {
         switch (step) {
             case RESERVING_SEATS -> reserveSeats();
-            case AWAITING_PAYMENT -> requestPayment();
+            case AWAITING_PAYMENT -> {
+                if (paymentDeadlineId == null) {
+                    timeOutPayment();
+                } else {
+                    requestPayment();
+                }
+            }
             case CONFIRMING -> send(new ConfirmBooking(bookingId, paymentId, price));
             case COMPENSATING -> carryOutCompensation();
             default -> {
@@ -179,6 +200,11 @@ public class BookingSaga extends JournaledSaga {
 
     private void requestPayment() {
         send(new RequestPayment(paymentId, bookingId, price, paymentToken));
+    }
+
+    /** The payment decides: only an unanswered one times out, and the saga hears of it as an event. */
+    private void timeOutPayment() {
+        send(new TimeOutPayment(paymentId, TIMED_OUT));
     }
 
     private Object[] undoings() {
