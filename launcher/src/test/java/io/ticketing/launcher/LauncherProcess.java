@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +19,24 @@ final class LauncherProcess {
 
     private static final Path JAR = Path.of("target", "booking-platform-launcher.jar");
     private static final Pattern SERVICE_LINE = Pattern.compile("^\\s+(\\S+)\\s+http://localhost:(\\d+)", Pattern.MULTILINE);
+    private static final Pattern POSTGRES_LINE = Pattern.compile("^\\s+postgresql\\s+localhost:(\\d+)", Pattern.MULTILINE);
 
     private final Process process;
     private final Map<String, Integer> ports;
+    private final int postgresPort;
 
-    private LauncherProcess(Process process, Map<String, Integer> ports) {
+    private LauncherProcess(Process process, Map<String, Integer> ports, int postgresPort) {
         this.process = process;
         this.ports = ports;
+        this.postgresPort = postgresPort;
     }
 
     /** Starts the launcher with {@code environment} and waits until it says every service is up. */
-    static LauncherProcess start(Map<String, String> environment, Path log) throws Exception {
+    static LauncherProcess start(Map<String, String> environment, Path log, String... options) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", JAR.toString(), "--random-ports"))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", JAR.toString(), "--random-ports"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -40,7 +46,9 @@ final class LauncherProcess {
         while (System.nanoTime() < deadline) {
             String output = Files.readString(log).substring((int) logStart);
             if (output.contains("Press Ctrl-C to stop.")) {
-                return new LauncherProcess(process, portsIn(output));
+                Matcher postgres = POSTGRES_LINE.matcher(output);
+                return new LauncherProcess(process, portsIn(output),
+                        postgres.find() ? Integer.parseInt(postgres.group(1)) : -1);
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("The launcher exited with " + process.exitValue() + ":\n" + output);
@@ -58,6 +66,11 @@ final class LauncherProcess {
             ports.put(line.group(1), Integer.parseInt(line.group(2)));
         }
         return ports;
+    }
+
+    /** The port of the PostgreSQL server the launcher started or uses. */
+    int postgresPort() {
+        return postgresPort;
     }
 
     PlatformClient client() {
