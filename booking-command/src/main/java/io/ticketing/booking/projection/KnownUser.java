@@ -1,5 +1,7 @@
 package io.ticketing.booking.projection;
 
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.support.persistence.ColumnText;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,12 +23,12 @@ public class KnownUser {
 
     KnownUser(UUID userId, String email) {
         this.userId = userId;
-        this.email = email;
+        this.email = ColumnText.fit(email, TextLimits.EMAIL);
         this.active = true;
     }
 
     void emailChanged(String newEmail) {
-        email = newEmail;
+        email = ColumnText.fit(newEmail, TextLimits.EMAIL);
     }
 
     void deactivated() {

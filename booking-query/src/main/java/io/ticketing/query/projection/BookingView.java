@@ -1,5 +1,7 @@
 package io.ticketing.query.projection;
 
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.query.api.BookingSummary;
 import jakarta.persistence.Entity;
@@ -43,9 +45,9 @@ class BookingView extends ProjectionRow {
                 Instant placedAt, long position) {
         this.bookingId = bookingId;
         this.userId = userId;
-        this.userEmail = userEmail;
+        this.userEmail = ColumnText.fit(userEmail, TextLimits.EMAIL);
         this.showId = showId;
-        this.showName = showName;
+        this.showName = ColumnText.fit(showName, TextLimits.NAME);
         this.tickets = tickets;
         this.status = BookingStatus.PENDING;
         this.placedAt = placedAt;
@@ -61,7 +63,7 @@ class BookingView extends ProjectionRow {
 
     void moved(BookingStatus newStatus, String why, Instant at, long position) {
         status = newStatus;
-        reason = why;
+        reason = ColumnText.fit(why, TextLimits.REASON);
         changed(at, position);
     }
 

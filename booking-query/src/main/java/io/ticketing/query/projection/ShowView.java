@@ -1,5 +1,7 @@
 package io.ticketing.query.projection;
 
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.query.api.ShowStats;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -34,8 +36,8 @@ class ShowView extends ProjectionRow {
     ShowView(UUID showId, String name, String venue, Instant startsAt, int capacity, BigDecimal ticketPrice,
              String currency) {
         this.showId = showId;
-        this.name = name;
-        this.venue = venue;
+        this.name = ColumnText.fit(name, TextLimits.NAME);
+        this.venue = ColumnText.fit(venue, TextLimits.NAME);
         this.startsAt = startsAt;
         this.capacity = capacity;
         this.seatsLeft = capacity;

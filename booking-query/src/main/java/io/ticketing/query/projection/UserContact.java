@@ -1,5 +1,7 @@
 package io.ticketing.query.projection;
 
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.support.persistence.ColumnText;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,11 +25,11 @@ class UserContact extends ProjectionRow {
 
     UserContact(UUID userId, String email) {
         this.userId = userId;
-        this.email = email;
+        this.email = ColumnText.fit(email, TextLimits.EMAIL);
     }
 
     void emailChanged(String newEmail) {
-        email = newEmail;
+        email = ColumnText.fit(newEmail, TextLimits.EMAIL);
     }
 
     String email() {

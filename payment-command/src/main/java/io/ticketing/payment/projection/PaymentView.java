@@ -1,5 +1,7 @@
 package io.ticketing.payment.projection;
 
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.coreapi.payment.PaymentStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,7 +62,7 @@ public class PaymentView {
 
     private void moved(PaymentStatus newStatus, String why, Instant at) {
         status = newStatus;
-        reason = why;
+        reason = ColumnText.fit(why, TextLimits.REASON);
         updatedAt = at;
     }
 

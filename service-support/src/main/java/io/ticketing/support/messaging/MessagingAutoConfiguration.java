@@ -72,7 +72,8 @@ public class MessagingAutoConfiguration {
     /**
      * Axon's streaming processors handle one event per transaction and token update by default, which caps every
      * projection and saga at a few hundred events a second. Batches take many events per transaction; an event is
-     * still applied once, since the token commits with the batch.
+     * still applied once, since the token commits with the batch. A batch that fails as a whole is taken apart to
+     * find the event that broke it ({@link PoisonEventIsolation}).
      */
     @Bean
     public ConfigurerModule batchedEventProcessing(
@@ -80,7 +81,8 @@ public class MessagingAutoConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(config ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize)));
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize))
+                .registerDefaultErrorHandler(config -> new PoisonEventIsolation(config.eventProcessingConfiguration())));
     }
 
     @Bean

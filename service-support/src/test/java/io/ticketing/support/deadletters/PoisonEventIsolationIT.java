@@ -1,0 +1,138 @@
+package io.ticketing.support.deadletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.Role;
+import io.ticketing.support.PlatformService;
+import io.ticketing.support.test.Tokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Id;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * An event whose row the database refuses only when the batch commits (a value longer than its column), after
+ * every handler returned: the processor sets that one event aside in the dead-letter queue, applies the others of
+ * its batch, and goes on with the next, instead of retrying the batch for ever.
+ */
+@SpringBootTest(classes = PoisonEventIsolationIT.NotesService.class, properties = {
+        "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon,classpath:db/poison-test",
+        "spring.jpa.hibernate.ddl-auto=none",
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost/not-called",
+        "axon.axonserver.enabled=false",
+        "axon.eventhandling.processors.notes.dlq.enabled=true"})
+@AutoConfigureMockMvc
+class PoisonEventIsolationIT {
+
+    private static final EmbeddedPostgres postgres = start();
+    private static final UserId ADMIN = new UserId(UUID.randomUUID());
+
+    @Autowired
+    private EventGateway eventGateway;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        properties.add("spring.datasource.username", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void anEventThatFailsAtCommitIsDeadLetteredAndTheRestOfItsBatchIsApplied() {
+        eventGateway.publish(new Noted(UUID.randomUUID(), "first"), new Noted(UUID.randomUUID(), "far too long for it"),
+                new Noted(UUID.randomUUID(), "third"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(texts()).containsExactlyInAnyOrder("first", "third"));
+        assertThat(mvc.get().uri("/api/admin/dead-letters").with(Tokens.as(ADMIN, Role.ADMIN)))
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .extractingPath("$.notes[0].eventType").isEqualTo(Noted.class.getName());
+
+        eventGateway.publish(new Noted(UUID.randomUUID(), "later"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(texts()).containsExactlyInAnyOrder("first", "third", "later"));
+    }
+
+    private List<String> texts() {
+        return jdbc.queryForList("SELECT text FROM note", String.class);
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not start", e);
+        }
+    }
+
+    record Noted(UUID id, String text) {
+    }
+
+    @PlatformService
+    @Import(NotesProjection.class)
+    static class NotesService {
+    }
+
+    @Entity(name = "note")
+    static class Note {
+
+        @Id
+        private UUID id;
+        private String text;
+
+        protected Note() {
+        }
+
+        Note(UUID id, String text) {
+            this.id = id;
+            this.text = text;
+        }
+    }
+
+    /** Writes through JPA, so a row the database refuses fails at the flush before commit, not in the handler. */
+    @Component
+    @ProcessingGroup("notes")
+    static class NotesProjection {
+
+        @PersistenceContext
+        private EntityManager entityManager;
+
+        @EventHandler
+        void on(Noted event) {
+            entityManager.persist(new Note(event.id(), event.text()));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE note (
+    id   UUID        NOT NULL PRIMARY KEY,
+    text VARCHAR(10) NOT NULL
+);
