@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class PlatformClient {
                 Map.Entry::getKey, service -> "http://localhost:" + service.getValue())));
     }
 
-    record Response(int status, JsonNode body, String contentType) {
+    record Response(int status, JsonNode body, String contentType, HttpHeaders headers) {
     }
 
     /** A user who exists everywhere: registered, logged in, and known to the booking service. */
@@ -139,7 +140,7 @@ final class PlatformClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
             return new Response(response.statusCode(), parsed,
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + service + path + " failed", e);
         } catch (InterruptedException e) {

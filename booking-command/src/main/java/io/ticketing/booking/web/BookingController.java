@@ -1,5 +1,9 @@
 package io.ticketing.booking.web;
 
+import io.ticketing.support.validation.PlainTextValidator;
+import io.ticketing.support.validation.PlainText;
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.booking.admission.AdmissionControl;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.booking.CancelBooking;
 import io.ticketing.coreapi.booking.PlaceBooking;
@@ -32,14 +36,17 @@ class BookingController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commandGateway;
+    private final AdmissionControl admission;
 
-    BookingController(CommandGateway commandGateway) {
+    BookingController(CommandGateway commandGateway, AdmissionControl admission) {
         this.commandGateway = commandGateway;
+        this.admission = admission;
     }
 
     /**
      * Places a booking for the caller; the payment is taken afterwards, so the answer is 202. A retry carrying the
-     * same {@code bookingId}, or the same {@code Idempotency-Key} from the same user, is the same booking.
+     * same {@code bookingId}, or the same {@code Idempotency-Key} from the same user, is the same booking. While
+     * bookings are carried out too far behind, nothing is placed and the answer is 503 with {@code Retry-After}.
      */
     @PostMapping
     CompletableFuture<ResponseEntity<Placed>> place(@Valid @RequestBody NewBooking booking,
@@ -47,6 +54,7 @@ class BookingController {
                                                     Optional<String> idempotencyKey,
                                                     AuthenticatedUser caller) {
         BookingId bookingId = bookingId(booking.bookingId(), idempotencyKey, caller);
+        admission.admit();
         PlaceBooking command = new PlaceBooking(bookingId, caller.id(), new ShowId(booking.showId()),
                 booking.tickets(), booking.paymentToken());
         return commandGateway.<BookingStatus>send(command)
@@ -66,8 +74,9 @@ class BookingController {
     /** The id the client chose, or one derived from its idempotency key: the same key always names one booking. */
     private static BookingId bookingId(UUID chosen, Optional<String> idempotencyKey, AuthenticatedUser caller) {
         Optional<UUID> fromKey = idempotencyKey.filter(key -> !key.isBlank()).map(key -> {
-            if (key.length() > 200) {
-                throw new IllegalArgumentException(IDEMPOTENCY_KEY + " is longer than 200 characters");
+            if (key.length() > TextLimits.IDEMPOTENCY_KEY || !PlainTextValidator.isPlain(key)) {
+                throw new IllegalArgumentException(IDEMPOTENCY_KEY + " must be at most " + TextLimits.IDEMPOTENCY_KEY
+                        + " characters, none of them control characters");
             }
             return UUID.nameUUIDFromBytes((caller.id() + "|" + key).getBytes(StandardCharsets.UTF_8));
         });
@@ -81,10 +90,10 @@ class BookingController {
     record NewBooking(UUID bookingId,
                       @NotNull UUID showId,
                       @Min(1) @Max(10) int tickets,
-                      @NotBlank @Size(max = 64) String paymentToken) {
+                      @NotBlank @Size(max = TextLimits.PAYMENT_TOKEN) @PlainText String paymentToken) {
     }
 
-    record Cancellation(@Size(max = 500) String reason) {
+    record Cancellation(@Size(max = TextLimits.CUSTOMER_REASON) @PlainText String reason) {
     }
 
     record Placed(UUID bookingId, BookingStatus status) {

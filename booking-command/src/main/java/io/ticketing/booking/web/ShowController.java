@@ -1,5 +1,8 @@
 package io.ticketing.booking.web;
 
+import io.ticketing.support.validation.StorableInstant;
+import io.ticketing.support.validation.PlainText;
+import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.show.CreateShow;
@@ -48,9 +51,9 @@ class ShowController {
     }
 
     record NewShow(UUID showId,
-                   @NotBlank @Size(max = 200) String name,
-                   @NotBlank @Size(max = 200) String venue,
-                   @NotNull Instant startsAt,
+                   @NotBlank @Size(max = TextLimits.NAME) @PlainText String name,
+                   @NotBlank @Size(max = TextLimits.NAME) @PlainText String venue,
+                   @NotNull @StorableInstant Instant startsAt,
                    @Min(1) @Max(100_000) int capacity,
                    @NotNull @Valid Price ticketPrice) {
     }

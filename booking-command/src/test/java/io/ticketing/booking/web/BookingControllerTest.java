@@ -2,11 +2,14 @@ package io.ticketing.booking.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.ticketing.booking.admission.AdmissionControl;
+import io.ticketing.booking.admission.PlatformBusyException;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.booking.CancelBooking;
 import io.ticketing.coreapi.booking.PlaceBooking;
@@ -16,6 +19,7 @@ import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.messaging.CommandRejection;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +46,61 @@ class BookingControllerTest {
 
     @MockitoBean
     private CommandGateway commandGateway;
+
+    @MockitoBean
+    private AdmissionControl admission;
+
+    @Test
+    void aBookingRefusedByAdmissionControlIs503WithRetryAfterAndPlacesNothing() {
+        doThrow(new PlatformBusyException(Duration.ofSeconds(14), Duration.ofSeconds(10))).when(admission).admit();
+
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content(twoTickets))
+                .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader("Retry-After", "5")
+                .bodyJson().extractingPath("$.type").isEqualTo("urn:problem:platform-busy");
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void aTicketCountThatIsNotAWholeNumberIsRefusedNamingTheField() {
+        for (String tickets : List.of("1.5", "\"2\"")) {
+            assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"showId": "%s", "tickets": %s, "paymentToken": "tok_visa"}""".formatted(showId, tickets)))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.detail").asString().startsWith("tickets: ");
+        }
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void controlCharactersInACancellationReasonOrAPaymentTokenAreRefused() {
+        assertThat(mvc.post().uri("/api/bookings/" + UUID.randomUUID() + "/cancel").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"bad\\u0000reason\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().startsWith("reason: ");
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"showId": "%s", "tickets": 1, "paymentToken": "tok\\u001b[31m"}""".formatted(showId)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().startsWith("paymentToken: ");
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String huge = "{\"reason\": \"" + "x".repeat(70_000) + "\"}";
+
+        assertThat(mvc.post().uri("/api/bookings/" + UUID.randomUUID() + "/cancel").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content(huge))
+                .hasStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        verify(commandGateway, never()).send(any());
+    }
 
     @Test
     void placesABookingForTheCallerNamedInTheToken() {

@@ -1,5 +1,6 @@
 package io.ticketing.query.web;
 
+import io.ticketing.support.validation.StorableInstant;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
@@ -39,6 +40,8 @@ import reactor.core.publisher.Mono;
 class BookingQueryController {
 
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /** Beyond this, page × size no longer fits the row offset the database is asked for. */
+    static final int MOST_PAGES = 1_000_000;
 
     private final QueryGateway queryGateway;
 
@@ -72,10 +75,12 @@ class BookingQueryController {
                                             @RequestParam(required = false) UUID userId,
                                             @RequestParam(required = false) UUID showId,
                                             @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                            @StorableInstant Instant from,
                                             @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                            @StorableInstant Instant to,
+                                            @RequestParam(defaultValue = "0") @Min(0) @Max(MOST_PAGES) int page,
                                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                             AuthenticatedUser caller) {
         UUID owner = seesEverything(caller) ? userId : caller.id().value();

@@ -1,6 +1,8 @@
 package io.ticketing.support.web;
 
 import io.ticketing.support.messaging.CommandRejection;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -54,6 +57,35 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = e.getBody();
         problem.setDetail(detail.isEmpty() ? "Invalid request content." : detail);
         return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /**
+     * A body that is not JSON, or whose value has the wrong type for its field ({@code "tickets": 1.5} or
+     * {@code "2"}): the problem names the field.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getMostSpecificCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                        ? fieldOf(mapping) + ": " + (mapping instanceof InvalidFormatException invalid
+                                ? "cannot be " + describe(invalid.getValue()) + "; a " + invalid.getTargetType()
+                                .getSimpleName() + " is expected"
+                                : "has the wrong type or shape")
+                        : "The request body is not valid JSON.");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String fieldOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String text ? "the text \"" + text + "\"" : String.valueOf(value);
     }
 
     @ExceptionHandler({CompletionException.class, CommandExecutionException.class})

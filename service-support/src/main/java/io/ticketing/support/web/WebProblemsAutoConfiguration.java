@@ -1,10 +1,19 @@
 package io.ticketing.support.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -13,6 +22,27 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(CommandProblemAdvice.class)
 public class WebProblemsAutoConfiguration {
+
+    /**
+     * Numbers in request bodies are what they say: {@code 1.5} or {@code "2"} is no ticket count (Jackson would
+     * read 1 and 2), and the problem names the field. Decimal amounts still take a string, as money often comes.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictWholeNumbers() {
+        return builder -> builder
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Integer)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+            @Value("${platform.web.max-body-bytes:65536}") long maxBytes, ObjectMapper json) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(maxBytes, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     /** Every service's projections park failing events in its own dead-letter queue; admins look and retry here. */
     @Bean

@@ -1,5 +1,7 @@
 package io.ticketing.user.web;
 
+import io.ticketing.support.validation.PlainText;
+import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.ChangeUserName;
@@ -86,15 +88,15 @@ class UserController {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    record Registration(@NotBlank @Email @Size(max = 320) String email,
-                        @NotBlank @Size(max = 200) String fullName,
+    record Registration(@NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText String email,
+                        @NotBlank @Size(max = TextLimits.NAME) @PlainText String fullName,
                         @NotBlank @Size(min = 8, max = 72) String password) {
     }
 
-    record EmailChange(@NotBlank @Email @Size(max = 320) String email) {
+    record EmailChange(@NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText String email) {
     }
 
-    record NameChange(@NotBlank @Size(max = 200) String fullName) {
+    record NameChange(@NotBlank @Size(max = TextLimits.NAME) @PlainText String fullName) {
     }
 
     record Registered(UUID userId) {
