@@ -101,6 +101,18 @@ final class PlatformClient {
         return booking.get();
     }
 
+    /** Waits until the booking is CONFIRMED or REJECTED, and says which. */
+    String awaitSettled(User user, UUID bookingId) {
+        AtomicReference<String> settled = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Response found = get("booking-query", "/api/bookings/" + bookingId, user.token());
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.body().path("status").asText()).isIn("CONFIRMED", "REJECTED");
+            settled.set(found.body().path("status").asText());
+        });
+        return settled.get();
+    }
+
     JsonNode showStats(UUID showId, String token) {
         Response stats = get("booking-query", "/api/shows/" + showId + "/stats", token);
         assertThat(stats.status()).as(stats.body().toString()).isEqualTo(200);
