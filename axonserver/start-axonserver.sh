@@ -2,6 +2,7 @@
 # Starts the axonserver.jar you supply (AXONSERVER_JAR; it is not on Maven Central) with this directory's
 # axonserver.properties, in a working directory of its own, and waits until it answers.
 #   AXONSERVER_JAR=/path/to/axonserver.jar axonserver/start-axonserver.sh [WORK_DIR]
+# AXONSERVER_HTTP_PORT (8024) and AXONSERVER_GRPC_PORT (8124) move it, e.g. beside another copy.
 # Prints the PID; the log is WORK_DIR/axonserver.log.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,12 +13,15 @@ mkdir -p "$work"
 cp "$here/axonserver.properties" "$work/axonserver.properties"
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 
-(cd "$work" && exec java ${AXONSERVER_JAVA_OPTS:--Xmx512m} -jar "$jar" >"$work/axonserver.log" 2>&1) &
+http_port="${AXONSERVER_HTTP_PORT:-8024}"
+grpc_port="${AXONSERVER_GRPC_PORT:-8124}"
+(cd "$work" && exec java ${AXONSERVER_JAVA_OPTS:--Xmx512m} -jar "$jar" --server.port="$http_port" \
+    --axoniq.axonserver.port="$grpc_port" >"$work/axonserver.log" 2>&1) &
 pid=$!
 echo "$pid" >"$work/axonserver.pid"
 
 for _ in $(seq 1 120); do
-    if curl -fsS http://localhost:8024/actuator/health 2>/dev/null | grep -q '"UP"'; then
+    if curl -fsS "http://localhost:$http_port/actuator/health" 2>/dev/null | grep -q '"UP"'; then
         echo "$pid"
         exit 0
     fi

@@ -13,10 +13,17 @@
 #                                                        service's port + 100*(n-1)
 #   JWT_SIGNING_KEY_FILE                                 the token key every user-command instance shares
 #                                                        (made with openssl when missing)
+#   PORT_OFFSET=1000                                     added to every port this starts (PostgreSQL, Axon
+#                                                        Server's 8024/8124, the services'), so that it runs
+#                                                        beside a standalone platform on the default ports
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 work="${DISTRIBUTED_DIR:-$root/distributed}"
+offset="${PORT_OFFSET:-0}"
+pg_port=$(( ${PG_PORT:-5432} + offset ))
+axon_http_port=$(( 8024 + offset ))
+axon_grpc_port=$(( 8124 + offset ))
 mkdir -p "$work/pids" "$work/logs"
 
 if [ ! -f launcher/target/booking-platform-launcher.jar ] || [ ! -f saga-coordinator/target/saga-coordinator-0.1.0-SNAPSHOT-exec.jar ]; then
@@ -38,11 +45,11 @@ if [ -n "${BOOKING_PG_URL:-}" ]; then
     pg_user="${BOOKING_PG_USER:-postgres}"
     pg_password="${BOOKING_PG_PASSWORD:-}"
 else
-    pg_host_port="localhost:${PG_PORT:-5432}"
+    pg_host_port="localhost:$pg_port"
     pg_user=postgres
     pg_password=""
 fi
-java -jar launcher/target/booking-platform-launcher.jar --database-only --pg-port="${PG_PORT:-5432}" \
+java -jar launcher/target/booking-platform-launcher.jar --database-only --pg-port="$pg_port" \
     --data-dir="$work/postgres" >"$work/logs/postgres.log" 2>&1 &
 echo $! >"$work/pids/postgres.pid"
 for _ in $(seq 1 60); do grep -q "Press Ctrl-C" "$work/logs/postgres.log" && break; sleep 1; done
@@ -50,6 +57,7 @@ grep -q "Press Ctrl-C" "$work/logs/postgres.log" || { echo "PostgreSQL did not c
 
 # Axon Server.
 AXONSERVER_JAR="${AXONSERVER_JAR:?Set AXONSERVER_JAR to the axonserver.jar you downloaded from AxonIQ}" \
+    AXONSERVER_HTTP_PORT="$axon_http_port" AXONSERVER_GRPC_PORT="$axon_grpc_port" \
     axonserver/start-axonserver.sh "$work/axonserver" >"$work/pids/axonserver.pid"
 
 # The token key every user-command instance signs with.
@@ -64,15 +72,15 @@ for entry in ${SCALE:-}; do instances[${entry%%=*}]=${entry#*=}; done
 
 for service in user-command booking-command payment-command saga-coordinator booking-query; do
     for n in $(seq 1 "${instances[$service]:-1}"); do
-        service_port=$(( ${port[$service]} + 100 * (n - 1) ))
+        service_port=$(( ${port[$service]} + offset + 100 * (n - 1) ))
         name="$service-$n"
         env SPRING_PROFILES_ACTIVE=axonserver \
-            AXON_AXONSERVER_SERVERS="${AXON_AXONSERVER_SERVERS:-localhost:8124}" \
+            AXON_AXONSERVER_SERVERS="${AXON_AXONSERVER_SERVERS:-localhost:$axon_grpc_port}" \
             SERVER_PORT="$service_port" \
             "${prefix[$service]}_DB_URL=jdbc:postgresql://$pg_host_port/${database[$service]}" \
             "${prefix[$service]}_DB_USER=$pg_user" \
             "${prefix[$service]}_DB_PASSWORD=$pg_password" \
-            JWK_SET_URI="http://localhost:8081/.well-known/jwks.json" \
+            JWK_SET_URI="http://localhost:$(( 8081 + offset ))/.well-known/jwks.json" \
             JWT_SIGNING_KEY_FILE="$key" \
             java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
             >"$work/logs/$name.log" 2>&1 &
