@@ -1,33 +1,58 @@
 package io.ticketing.bench;
 
+import static io.ticketing.bench.BookingLoad.FLAT_OUT;
+import static io.ticketing.bench.BookingLoad.HOT_SHOW;
+import static io.ticketing.bench.BookingLoad.PACED;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Runs the benchmarks against the standalone platform, several times, and prints the median of every figure next
- * to what the same PostgreSQL allows. Each run gets a fresh PostgreSQL and a fresh platform process.
+ * to what the same PostgreSQL allows. Each run gets a fresh PostgreSQL, and a fresh platform process for each payment
+ * gateway latency, as the platform reads it at start-up.
  * <pre>
  *   ./mvnw -q -DskipTests package
- *   java -jar bench/target/booking-platform-bench.jar [--runs=3] [--bookings=2000] [--clients=8]
- *        [--paced-rate=20] [--paced-bookings=400] [--gateway-latency=PT0S] [--history-events=1000000]
- *        [--out=bench-results.json] [--target=user-command=URL,booking-command=URL,booking-query=URL]
+ *   java -jar bench/target/booking-platform-bench.jar [--runs=3] [--scenarios=bookings,burst,hot,history]
+ *        [--bookings=2000] [--clients=8] [--paced-rate=20] [--paced-bookings=400]
+ *        [--burst-bookings=10000] [--burst-clients=16] [--hot-capacity=500] [--hot-bookings=1000]
+ *        [--gateway-latencies=PT0S,PT0.05S] [--history-events=1000000] [--out=bench-results.json]
+ *        [--target=user-command=URL,booking-command=URL,booking-query=URL [--pids-from=DIR]]
  * </pre>
  */
 public final class Benchmark {
 
-    record Run(DatabaseBaseline.Figures baseline, BookingLoad.Figures load, double startUpSeconds,
-               long peakResidentMiB, GeneratedHistory.Figures history, double startUpWithHistorySeconds,
-               DashboardReplay.Figures replay, AuditReads.Figures audit) {
+    /** One start of the platform, with one payment gateway latency, and the booking scenarios it ran. */
+    record AtLatency(String gatewayLatency, double startUpSeconds, long peakResidentMiB, BookingLoad.Figures load) {
     }
+
+    /** Scenarios 3 and 4 over a generated history, and the platform's start-up over it. */
+    record History(GeneratedHistory.Figures generated, double startUpSeconds, DashboardReplay.Figures replay,
+                   AuditReads.Figures audit) {
+    }
+
+    /** @param history null unless the history scenario ran */
+    record Run(DatabaseBaseline.Figures baseline, List<AtLatency> atLatencies, History history) {
+    }
+
+    /** What the platform reads from the environment that bears on the figures, passed on from the benchmark's own. */
+    private static final List<String> PASSED_THROUGH = List.of("BOOKING_MAX_LAG", "BOOKING_PAYMENT_TIMEOUT");
 
     private Benchmark() {
     }
@@ -35,19 +60,24 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        int bookings = Integer.parseInt(options.getOrDefault("bookings", "2000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
-        double pacedRate = Double.parseDouble(options.getOrDefault("paced-rate", "20"));
-        int pacedBookings = Integer.parseInt(options.getOrDefault("paced-bookings", "400"));
-        String gatewayLatency = options.getOrDefault("gateway-latency", "PT0S");
+        BookingLoad.Size load = new BookingLoad.Size(Integer.parseInt(options.getOrDefault("bookings", "2000")),
+                Integer.parseInt(options.getOrDefault("clients", "8")),
+                Double.parseDouble(options.getOrDefault("paced-rate", "20")),
+                Integer.parseInt(options.getOrDefault("paced-bookings", "400")),
+                Integer.parseInt(options.getOrDefault("burst-bookings", "10000")),
+                Integer.parseInt(options.getOrDefault("burst-clients", "16")),
+                Integer.parseInt(options.getOrDefault("hot-capacity", "500")),
+                Integer.parseInt(options.getOrDefault("hot-bookings", "1000")));
+        Set<Scenario> scenarios = options.containsKey("scenarios") ? Scenario.parse(options.get("scenarios"))
+                : EnumSet.allOf(Scenario.class);
         int historyEvents = Integer.parseInt(options.getOrDefault("history-events", "1000000"));
-        BookingLoad.Size load = new BookingLoad.Size(bookings, clients, pacedRate, pacedBookings);
         Path launcher = Path.of(options.getOrDefault("launcher", "launcher/target/booking-platform-launcher.jar"));
         Path out = Path.of(options.getOrDefault("out", "bench-results.json"));
         if (options.containsKey("target")) {
-            runAgainst(targets(options.get("target")), load, runs, options, out);
+            runAgainst(targets(options.get("target")), load, scenarios, runs, options, out);
             return;
         }
+        List<String> latencies = gatewayLatencies(options);
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalArgumentException(launcher + " is missing: build it with ./mvnw -DskipTests package");
         }
@@ -55,29 +85,59 @@ public final class Benchmark {
         List<Run> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d", run, runs);
-            results.add(run(launcher, load, gatewayLatency, historyEvents));
+            results.add(run(launcher, load, scenarios, latencies, historyEvents));
         }
-        publish(report(results, options, gatewayLatency), out);
+        publish(report(results, options, latencies), out);
+    }
+
+    /** {@code --gateway-latencies=PT0S,PT0.05S}, or one of them as {@code --gateway-latency}. */
+    private static List<String> gatewayLatencies(Map<String, String> options) {
+        if (options.containsKey("gateway-latency") && options.containsKey("gateway-latencies")) {
+            throw new IllegalArgumentException("Give --gateway-latencies or --gateway-latency, not both");
+        }
+        List<String> latencies = Arrays.stream(options.getOrDefault("gateway-latencies",
+                options.getOrDefault("gateway-latency", "PT0S")).split(",")).map(String::trim).toList();
+        // Here rather than in a platform that would not start: after the baseline, and possibly a first latency.
+        latencies.forEach(Duration::parse);
+        return latencies;
     }
 
     /**
-     * Scenarios 1 and 2 against services that run already, the distributed mode's for one: their base URLs, and an
-     * admin's credentials in {@code BENCH_ADMIN_EMAIL} and {@code BENCH_ADMIN_PASSWORD}. The other scenarios need
-     * the platform's database and its process, and run against the standalone platform only.
+     * The booking scenarios against services that run already, the distributed mode's for one: their base URLs, and
+     * an admin's credentials in {@code BENCH_ADMIN_EMAIL} and {@code BENCH_ADMIN_PASSWORD}. Their CPU time is read
+     * from the processes that {@code --pids-from} names; without it, it is not measured. The history scenario needs
+     * the platform's database and its process, and runs against the standalone platform only.
      */
-    private static void runAgainst(Map<String, String> baseUrls, BookingLoad.Size load, int runs,
-                                   Map<String, String> options, Path out) throws Exception {
+    private static void runAgainst(Map<String, String> baseUrls, BookingLoad.Size load, Set<Scenario> scenarios,
+                                   int runs, Map<String, String> options, Path out) throws Exception {
+        if (options.containsKey("gateway-latency") || options.containsKey("gateway-latencies")) {
+            throw new IllegalArgumentException("Services started elsewhere read their gateway latency where they "
+                    + "start (PAYMENT_GATEWAY_LATENCY); --target takes no --gateway-latencies");
+        }
+        if (scenarios.contains(Scenario.HISTORY)) {
+            progress("The history scenario runs against the standalone platform only: not here");
+        }
+        ProcessCpu cpu = options.containsKey("pids-from")
+                ? ProcessCpu.fromPidFiles(Path.of(options.get("pids-from"))) : ProcessCpu.none();
+        if (!options.containsKey("pids-from")) {
+            progress("No --pids-from: the services' CPU time is not measured");
+        }
         BookingApi api = new BookingApi(baseUrls, System.getenv().getOrDefault("BENCH_ADMIN_EMAIL",
                 BookingApi.ADMIN_EMAIL), System.getenv().getOrDefault("BENCH_ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD));
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(api, load).run());
+            results.add(new BookingLoad(api, load, scenarios, cpu).run());
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs);
         report.put("options", options);
         report.put("medians", bookingFigures(results));
+        Map<String, BookingLoad.Figures> byRun = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            byRun.put("run " + run, results.get(run - 1));
+        }
+        report.put("failures", failures(byRun));
         report.put("eachRun", results);
         publish(report, out);
     }
@@ -107,103 +167,202 @@ public final class Benchmark {
     }
 
     /**
-     * Scenarios 1, 2 and 5 on a fresh platform; then, with the platform stopped, a generated history of
-     * {@code historyEvents} events, and scenarios 3 and 4 on the platform started again over it.
+     * On a fresh PostgreSQL: the booking scenarios and scenario 5 on a fresh platform for each gateway latency; then,
+     * with the platform stopped, a generated history of {@code historyEvents} events, and scenarios 3 and 4 on the
+     * platform started again over it. The latencies share the database; each starts its own platform process.
      */
-    private static Run run(Path launcher, BookingLoad.Size load, String gatewayLatency, int historyEvents)
-            throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start()) {
+    private static Run run(Path launcher, BookingLoad.Size load, Set<Scenario> scenarios, List<String> latencies,
+                           int historyEvents) throws Exception {
+        // Durable, as the platform's own embedded server is whenever it keeps data.
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
             Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL", url, "BOOKING_PG_USER", "postgres", "BOOKING_PG_PASSWORD", "",
-                    "ADMIN_EMAIL", BookingApi.ADMIN_EMAIL, "ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD,
-                    "PAYMENT_GATEWAY_LATENCY", gatewayLatency);
+                    "ADMIN_EMAIL", BookingApi.ADMIN_EMAIL, "ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD);
             Path log = Files.createTempFile("bench-platform", ".log");
-            progress("  starting the platform (log: %s)", log);
-            BookingLoad.Figures bookings;
-            double startUp;
-            long peakResident;
-            try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
-                startUp = platform.startUp().toMillis() / 1e3;
-                progress("  up in %.1f s", startUp);
-                bookings = new BookingLoad(new BookingApi(platform.baseUrls(), BookingApi.ADMIN_EMAIL,
-                        BookingApi.ADMIN_PASSWORD), load).run();
-                peakResident = platform.peakResidentMiB();
+            // The history is written into the schema that a first start creates: the platform starts at least once.
+            boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);
+            List<AtLatency> atLatencies = new ArrayList<>();
+            for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
+                atLatencies.add(atLatency(launcher, withLatency(environment, latency), log, load, scenarios));
             }
-            progress("  platform stopped; generating a history of %d events", historyEvents);
-            GeneratedHistory.Figures history =
-                    new GeneratedHistory(database -> postgres.getJdbcUrl("postgres", database)).generate(historyEvents);
-            progress("  %d events generated in %.1f s; starting the platform again", history.events(),
-                    history.seconds());
-            try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
-                double startUpWithHistory = platform.startUp().toMillis() / 1e3;
-                BookingApi api = new BookingApi(platform.baseUrls(), BookingApi.ADMIN_EMAIL, BookingApi.ADMIN_PASSWORD);
-                String admin = api.adminToken();
-                progress("  up in %.1f s; rebuilding the dashboards", startUpWithHistory);
-                DashboardReplay.Figures replay =
-                        new DashboardReplay(api, admin).run(history.bookings() + bookings.flatOut().accepted()
-                                + bookings.paced().accepted());
-                progress("  reading as an auditor");
-                AuditReads.Figures audit = new AuditReads(api, admin).run(history.largestShow());
-                return new Run(baseline, bookings, startUp, peakResident, history, startUpWithHistory, replay, audit);
-            }
+            long placed = atLatencies.stream().flatMap(at -> at.load().phases().values().stream())
+                    .mapToLong(Phase.Figures::accepted).sum();
+            History history = scenarios.contains(Scenario.HISTORY) ? history(postgres, launcher,
+                    withLatency(environment, latencies.get(0)), log, historyEvents, placed) : null;
+            return new Run(baseline, atLatencies, history);
         }
     }
 
-    private static Map<String, Object> report(List<Run> runs, Map<String, String> options, String gatewayLatency) {
+    private static Map<String, String> withLatency(Map<String, String> environment, String gatewayLatency) {
+        Map<String, String> withLatency = new LinkedHashMap<>(environment);
+        withLatency.put("PAYMENT_GATEWAY_LATENCY", gatewayLatency);
+        return withLatency;
+    }
+
+    private static AtLatency atLatency(Path launcher, Map<String, String> environment, Path log,
+                                       BookingLoad.Size load, Set<Scenario> scenarios) throws Exception {
+        String latency = environment.get("PAYMENT_GATEWAY_LATENCY");
+        progress("  starting the platform, payment gateway latency %s (log: %s)", latency, log);
+        try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
+            double startUp = platform.startUp().toMillis() / 1e3;
+            progress("  up in %.1f s", startUp);
+            BookingLoad.Figures bookings = new BookingLoad(new BookingApi(platform.baseUrls(), BookingApi.ADMIN_EMAIL,
+                    BookingApi.ADMIN_PASSWORD), load, scenarios, platform.cpu()).run();
+            return new AtLatency(latency, startUp, platform.peakResidentMiB(), bookings);
+        }
+    }
+
+    /** @param placed how many bookings the platform accepted before: the rebuilt dashboards must count them too */
+    private static History history(EmbeddedPostgres postgres, Path launcher, Map<String, String> environment,
+                                   Path log, int historyEvents, long placed) throws Exception {
+        progress("  platform stopped; generating a history of %d events", historyEvents);
+        GeneratedHistory.Figures generated =
+                new GeneratedHistory(database -> postgres.getJdbcUrl("postgres", database)).generate(historyEvents);
+        progress("  %d events generated in %.1f s; starting the platform again", generated.events(),
+                generated.seconds());
+        try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
+            double startUp = platform.startUp().toMillis() / 1e3;
+            BookingApi api = new BookingApi(platform.baseUrls(), BookingApi.ADMIN_EMAIL, BookingApi.ADMIN_PASSWORD);
+            String admin = api.adminToken();
+            progress("  up in %.1f s; rebuilding the dashboards", startUp);
+            DashboardReplay.Figures replay = new DashboardReplay(api, admin).run(generated.bookings() + placed);
+            progress("  reading as an auditor");
+            AuditReads.Figures audit = new AuditReads(api, admin).run(generated.largestShow());
+            return new History(generated, startUp, replay, audit);
+        }
+    }
+
+    private static Map<String, Object> report(List<Run> runs, Map<String, String> options, List<String> latencies) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs.size());
         report.put("options", options);
-        report.put("gatewayLatency", gatewayLatency);
+        report.put("gatewayLatencies", latencies);
+        report.put("platformEnvironment", PASSED_THROUGH.stream().collect(Collectors.toMap(name -> name,
+                name -> System.getenv().getOrDefault(name, "the platform's default"), (one, other) -> one,
+                LinkedHashMap::new)));
         report.put("cores", Runtime.getRuntime().availableProcessors());
         double commitsOne = median(runs, run -> run.baseline().commitsPerSecondOneClient());
         double commitsFour = median(runs, run -> run.baseline().commitsPerSecondFourClients());
         double rowsRead = median(runs, run -> run.baseline().rowsReadPerSecond());
-        double replayed = median(runs, run -> run.replay().eventsPerSecond());
-        double exported = median(runs, run -> run.audit().exportEventsPerSecond());
-        Map<String, Object> figures = new LinkedHashMap<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("baseline.commitsPerSecond.oneClient", commitsOne);
         figures.put("baseline.commitsPerSecond.fourClients", commitsFour);
         figures.put("baseline.rowsReadPerSecond.keysetPagesOf1000", rowsRead);
-        Map<String, Double> bookings = bookingFigures(runs.stream().map(Run::load).toList());
-        figures.putAll(bookings);
-        figures.put("bookings.acceptedPerSecond.ratioToOneClientCommits",
-                bookings.get("bookings.acceptedPerSecond") / commitsOne);
-        figures.put("bookings.acceptedPerSecond.ratioToFourClientCommits",
-                bookings.get("bookings.acceptedPerSecond") / commitsFour);
-        figures.put("history.generatedEventsPerSecond", median(runs, run -> run.history().eventsPerSecond()));
-        figures.put("replay.eventsPerSecond", replayed);
-        figures.put("replay.eventsPerSecond.ratioToRowsRead", replayed / rowsRead);
-        figures.put("replay.secondsUntilRebuiltAnswer", median(runs, run -> run.replay().secondsUntilRebuiltAnswer()));
-        figures.put("audit.aggregateStream.eventsPerSecond", median(runs, run -> run.audit().streamEventsPerSecond()));
-        figures.put("audit.export.eventsPerSecond", exported);
-        figures.put("audit.export.eventsPerSecond.ratioToRowsRead", exported / rowsRead);
-        figures.put("footprint.coldStart.seconds", median(runs, Run::startUpSeconds));
-        figures.put("footprint.coldStartOverHistory.seconds", median(runs, Run::startUpWithHistorySeconds));
-        figures.put("footprint.peakResident.MiB", median(runs, run -> run.peakResidentMiB()));
+        if (runs.get(0).history() != null) {
+            List<History> histories = runs.stream().map(Run::history).toList();
+            double replayed = median(histories, history -> history.replay().eventsPerSecond());
+            double exported = median(histories, history -> history.audit().exportEventsPerSecond());
+            figures.put("history.generatedEventsPerSecond",
+                    median(histories, history -> history.generated().eventsPerSecond()));
+            figures.put("replay.eventsPerSecond", replayed);
+            figures.put("replay.eventsPerSecond.ratioToRowsRead", replayed / rowsRead);
+            figures.put("replay.secondsUntilRebuiltAnswer",
+                    median(histories, history -> history.replay().secondsUntilRebuiltAnswer()));
+            figures.put("audit.aggregateStream.eventsPerSecond",
+                    median(histories, history -> history.audit().streamEventsPerSecond()));
+            figures.put("audit.export.eventsPerSecond", exported);
+            figures.put("audit.export.eventsPerSecond.ratioToRowsRead", exported / rowsRead);
+            figures.put("footprint.coldStartOverHistory.seconds", median(histories, History::startUpSeconds));
+        }
         report.put("medians", figures);
+        Map<String, Map<String, Double>> byLatency = new LinkedHashMap<>();
+        for (int index = 0; index < runs.get(0).atLatencies().size(); index++) {
+            int latency = index;
+            List<AtLatency> each = runs.stream().map(run -> run.atLatencies().get(latency)).toList();
+            Map<String, Double> atLatency = bookingFigures(each.stream().map(AtLatency::load).toList());
+            if (atLatency.containsKey("bookings.acceptedPerSecond")) {
+                double accepted = atLatency.get("bookings.acceptedPerSecond");
+                atLatency.put("bookings.acceptedPerSecond.ratioToOneClientCommits", accepted / commitsOne);
+                atLatency.put("bookings.acceptedPerSecond.ratioToFourClientCommits", accepted / commitsFour);
+            }
+            // The first latency's start is on an empty database; later ones over the bookings placed before.
+            atLatency.put("footprint.coldStart.seconds", median(each, AtLatency::startUpSeconds));
+            atLatency.put("footprint.peakResident.MiB", median(each, at -> at.peakResidentMiB()));
+            byLatency.put(each.get(0).gatewayLatency(), atLatency);
+        }
+        report.put("mediansByGatewayLatency", byLatency);
+        Map<String, BookingLoad.Figures> loads = new LinkedHashMap<>();
+        for (int run = 1; run <= runs.size(); run++) {
+            for (AtLatency at : runs.get(run - 1).atLatencies()) {
+                loads.put("run " + run + ", gateway latency " + at.gatewayLatency(), at.load());
+            }
+        }
+        report.put("failures", failures(loads));
         report.put("eachRun", runs);
         return report;
     }
 
-    /** Scenarios 1 and 2, whichever platform they ran against. */
+    /** Each failure, said with the run (and latency) it happened in. */
+    private static List<String> failures(Map<String, BookingLoad.Figures> loads) {
+        return loads.entrySet().stream().flatMap(load -> load.getValue().failures().stream()
+                .map(failure -> load.getKey() + ": " + failure)).toList();
+    }
+
+    /**
+     * The booking scenarios' figures, whichever platform they ran against: for scenarios 1 and 2 under the names
+     * they always had, then for every phase that ran how its bookings ended, its goodput and its CPU per booking.
+     */
     private static Map<String, Double> bookingFigures(List<BookingLoad.Figures> runs) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("bookings.acceptedPerSecond", median(runs, run -> run.flatOut().acceptedPerSecond()));
-        figures.put("bookings.post.p50.ms", median(runs, run -> run.flatOut().postP50()));
-        figures.put("bookings.post.p95.ms", median(runs, run -> run.flatOut().postP95()));
-        figures.put("bookings.post.p99.ms", median(runs, run -> run.flatOut().postP99()));
-        figures.put("saga.flatOut.settledPerSecond", median(runs, run -> run.flatOut().settledPerSecond()));
-        figures.put("saga.flatOut.placedToSettled.p50.ms", median(runs, run -> run.flatOut().sagaP50()));
-        figures.put("saga.flatOut.placedToSettled.p99.ms", median(runs, run -> run.flatOut().sagaP99()));
-        figures.put("saga.paced.bookingsPerSecond", median(runs, run -> run.paced().acceptedPerSecond()));
-        figures.put("saga.paced.placedToConfirmed.p50.ms", median(runs, run -> run.paced().sagaP50()));
-        figures.put("saga.paced.placedToConfirmed.p95.ms", median(runs, run -> run.paced().sagaP95()));
-        figures.put("saga.paced.placedToConfirmed.p99.ms", median(runs, run -> run.paced().sagaP99()));
-        figures.put("saga.paced.post.p99.ms", median(runs, run -> run.paced().postP99()));
+        Set<String> phases = runs.get(0).phases().keySet();
+        if (phases.contains(FLAT_OUT)) {
+            figures.put("bookings.acceptedPerSecond", median(runs, FLAT_OUT, Phase.Figures::acceptedPerSecond));
+            figures.put("bookings.post.p50.ms", median(runs, FLAT_OUT, Phase.Figures::postP50));
+            figures.put("bookings.post.p95.ms", median(runs, FLAT_OUT, Phase.Figures::postP95));
+            figures.put("bookings.post.p99.ms", median(runs, FLAT_OUT, Phase.Figures::postP99));
+            figures.put("saga.flatOut.settledPerSecond", median(runs, FLAT_OUT, Phase.Figures::settledPerSecond));
+            figures.put("saga.flatOut.placedToSettled.p50.ms", median(runs, FLAT_OUT, Phase.Figures::sagaP50));
+            figures.put("saga.flatOut.placedToSettled.p99.ms", median(runs, FLAT_OUT, Phase.Figures::sagaP99));
+        }
+        if (phases.contains(PACED)) {
+            figures.put("saga.paced.bookingsPerSecond", median(runs, PACED, Phase.Figures::acceptedPerSecond));
+            figures.put("saga.paced.placedToConfirmed.p50.ms", median(runs, PACED, Phase.Figures::sagaP50));
+            figures.put("saga.paced.placedToConfirmed.p95.ms", median(runs, PACED, Phase.Figures::sagaP95));
+            figures.put("saga.paced.placedToConfirmed.p99.ms", median(runs, PACED, Phase.Figures::sagaP99));
+            figures.put("saga.paced.post.p99.ms", median(runs, PACED, Phase.Figures::postP99));
+        }
+        for (String phase : phases) {
+            figures.put(phase + ".accepted", median(runs, phase, Phase.Figures::accepted));
+            figures.put(phase + ".goodput.confirmedPerSecond", median(runs, phase, Phase.Figures::confirmedPerSecond));
+            figures.put(phase + ".outcomes.confirmed", median(runs, phase, outcome(Phase.Outcomes::confirmed)));
+            figures.put(phase + ".outcomes.declined", median(runs, phase, outcome(Phase.Outcomes::declined)));
+            figures.put(phase + ".outcomes.soldOut", median(runs, phase, outcome(Phase.Outcomes::soldOut)));
+            figures.put(phase + ".outcomes.timedOut", median(runs, phase, outcome(Phase.Outcomes::timedOut)));
+            figures.put(phase + ".outcomes.refused503", median(runs, phase, outcome(Phase.Outcomes::refused503)));
+            figures.put(phase + ".outcomes.otherErrors", median(runs, phase, outcome(Phase.Outcomes::otherErrors)));
+            figures.put(phase + ".outcomes.rejectedByPlatform",
+                    median(runs, phase, outcome(Phase.Outcomes::rejectedByPlatform)));
+            figures.put(phase + ".settled.ratioToAccepted", median(runs, phase, Phase.Figures::settledToAccepted));
+            figures.put(phase + ".pendingLeft", median(runs, phase, Phase.Figures::pendingLeft));
+            figures.put(phase + ".drain.seconds", median(runs, phase, Phase.Figures::drainSeconds));
+            figures.put(phase + ".cpu.msPerConfirmed",
+                    medianOrAbsent(runs, phase, Phase.Figures::cpuMillisPerConfirmed));
+        }
+        if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
+            // One show's seats against the same load spread over four shows.
+            figures.put("hotShow.goodput.ratioToFlatOut", figures.get(HOT_SHOW + ".goodput.confirmedPerSecond")
+                    / figures.get(FLAT_OUT + ".goodput.confirmedPerSecond"));
+        }
         return figures;
+    }
+
+    private static double median(List<BookingLoad.Figures> runs, String phase, ToDoubleFunction<Phase.Figures> figure) {
+        return median(runs, run -> figure.applyAsDouble(run.phases().get(phase)));
+    }
+
+    private static ToDoubleFunction<Phase.Figures> outcome(ToIntFunction<Phase.Outcomes> count) {
+        return phase -> count.applyAsInt(phase.outcomes());
+    }
+
+    /** @return null, absent rather than zero, when a run could not measure the figure */
+    private static Double medianOrAbsent(List<BookingLoad.Figures> runs, String phase,
+                                         Function<Phase.Figures, Double> figure) {
+        List<Double> values = runs.stream().map(run -> figure.apply(run.phases().get(phase))).toList();
+        return values.stream().anyMatch(Objects::isNull) ? null : median(values, Double::doubleValue);
     }
 
     private static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
@@ -216,10 +375,24 @@ public final class Benchmark {
     private static void print(Map<String, Object> report) {
         System.out.printf("%nMedians of %s runs (options %s, %s cores here):%n", report.get("runs"),
                 report.get("options"), Runtime.getRuntime().availableProcessors());
-        // Ratios are small fractions: enough digits that they do not print as zero.
-        ((Map<String, Object>) report.get("medians")).forEach((name, value) ->
-                System.out.printf(name.contains("ratio") ? "  %-55s %12.4f%n" : "  %-55s %12.2f%n", name,
-                        (Double) value));
+        printFigures((Map<String, Double>) report.get("medians"));
+        ((Map<String, Map<String, Double>>) report.getOrDefault("mediansByGatewayLatency", Map.of()))
+                .forEach((latency, figures) -> {
+                    System.out.printf("With the payment gateway answering in %s:%n", latency);
+                    printFigures(figures);
+                });
+        ((List<String>) report.get("failures")).forEach(failure -> System.out.println("FAILED: " + failure));
+    }
+
+    private static void printFigures(Map<String, Double> figures) {
+        figures.forEach((name, value) -> {
+            if (value == null) {
+                System.out.printf("  %-55s %12s%n", name, "absent");
+            } else {
+                // Ratios are small fractions: enough digits that they do not print as zero.
+                System.out.printf(name.contains("ratio") ? "  %-55s %12.4f%n" : "  %-55s %12.2f%n", name, value);
+            }
+        });
     }
 
     static void progress(String format, Object... values) {

@@ -24,7 +24,12 @@ final class BookingApi {
     private final Map<String, String> baseUrls;
     private final String adminEmail;
     private final String adminPassword;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+    /** Daemon threads: the live stream's connection must not keep the harness alive once its figures are out. */
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "bench-http");
+        thread.setDaemon(true);
+        return thread;
+    })).build();
     private final ObjectMapper json = new ObjectMapper();
 
     BookingApi(Map<String, String> baseUrls, String adminEmail, String adminPassword) {
@@ -57,11 +62,21 @@ final class BookingApi {
                 .path("showId").asText());
     }
 
-    /** @return the HTTP status of the placement */
-    int book(String token, UUID bookingId, UUID showId, String paymentToken) throws Exception {
+    /**
+     * How {@code POST /api/bookings} was answered.
+     *
+     * @param retryAfter how long a 503 asks to wait before the booking is sent again; a second if it does not say
+     */
+    record Placement(int status, Duration retryAfter) {
+    }
+
+    Placement book(String token, UUID bookingId, UUID showId, String paymentToken) throws Exception {
         HttpResponse<String> response = send("booking-command", "POST", "/api/bookings", token,
                 Map.of("bookingId", bookingId, "showId", showId, "tickets", 1, "paymentToken", paymentToken), Map.of());
-        return response.statusCode();
+        // The platform gives seconds; the HTTP-date form, which it does not send, falls back to a second.
+        Duration retryAfter = response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d+"))
+                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(Duration.ofSeconds(1));
+        return new Placement(response.statusCode(), retryAfter);
     }
 
     JsonNode get(String service, String path, String token) throws Exception {

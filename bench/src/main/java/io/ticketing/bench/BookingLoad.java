@@ -1,203 +1,254 @@
 package io.ticketing.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scenarios 1 and 2, in two phases, across several shows with enough seats, every tenth booking with a card that
- * is declined. Flat out: {@code bookings} bookings placed by {@code clients} concurrent clients, each sending the
- * next as soon as the last is answered, for the most the platform accepts (the saga falls behind, so its latency
- * there is a backlog's). Paced: {@code pacedBookings} sent at {@code pacedRate} a second whatever the answers, for
- * the latency of a saga that keeps up. Each {@code POST /api/bookings} is timed, and each booking from the moment
- * it was sent until the dashboards' live stream shows it settled.
+ * The booking scenarios, one phase after the other. Every {@code POST /api/bookings} is timed, and every booking from
+ * the moment it was first sent until the dashboards' live stream shows it settled, and how it ended is counted.
+ * <ul>
+ *   <li>Scenarios 1 and 2, over four shows with enough seats, every tenth card declined. <em>Flat out</em>:
+ *   {@code bookings} placed by {@code clients} concurrent clients, each sending the next as soon as the last is
+ *   answered, for the most the platform accepts (the saga falls behind, so its latency there is a backlog's).
+ *   <em>Paced</em>: {@code pacedBookings} sent at {@code pacedRate} a second whatever the answers, for the latency
+ *   of a saga that keeps up.</li>
+ *   <li><em>Burst</em>, a sale opening: {@code burstBookings} sent flat out by {@code burstClients} clients over
+ *   four shows with seats for all, every tenth card declined. A 503 is counted and not sent again: what the platform
+ *   refuses, and how long it takes to drain what it accepted.</li>
+ *   <li><em>Hot show</em>: {@code hotBookings} one-ticket bookings for the {@code hotCapacity} seats of one show,
+ *   from {@value #HOT_CLIENTS} clients, every card good. A 503 is sent again after its {@code Retry-After}, as a box
+ *   office would, so every booking is placed in the end, and exactly the capacity must be confirmed.</li>
+ * </ul>
  */
 final class BookingLoad {
 
-    record Size(int bookings, int clients, double pacedRate, int pacedBookings) {
+    record Size(int bookings, int clients, double pacedRate, int pacedBookings, int burstBookings, int burstClients,
+                int hotCapacity, int hotBookings) {
     }
 
-    record Figures(Phase.Figures flatOut, Phase.Figures paced) {
+    /**
+     * @param phases   by name ({@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
+     * @param failures what no figure may hide: a hot show that did not confirm exactly its capacity
+     */
+    record Figures(Map<String, Phase.Figures> phases, List<String> failures) {
     }
 
-    /** One phase's bookings: when each was sent, and how long its placement and its saga took. */
-    static final class Phase {
-
-        record Figures(int sent, int accepted, int settled, double acceptedPerSecond, double settledPerSecond,
-                       double postP50, double postP95, double postP99, double sagaP50, double sagaP95,
-                       double sagaP99) {
-        }
-
-        private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
-        private final Latencies posts = new Latencies();
-        private final Latencies sagas = new Latencies();
-        private final AtomicInteger accepted = new AtomicInteger();
-        private final AtomicInteger settled = new AtomicInteger();
-        private final AtomicLong lastSettled = new AtomicLong();
-        private long started;
-        private long lastSent;
-
-        void settled(UUID bookingId, boolean confirmed) {
-            Long sent = sentAt.get(bookingId);
-            if (sent != null) {
-                if (confirmed) {
-                    sagas.record(System.nanoTime() - sent);
-                }
-                settled.incrementAndGet();
-                lastSettled.set(System.nanoTime());
-            }
-        }
-
-        Figures figures() {
-            return new Figures(sentAt.size(), accepted.get(), settled.get(),
-                    accepted.get() / ((lastSent - started) / 1e9), settled.get() / ((lastSettled.get() - started) / 1e9),
-                    posts.percentileMillis(50), posts.percentileMillis(95), posts.percentileMillis(99),
-                    sagas.percentileMillis(50), sagas.percentileMillis(95), sagas.percentileMillis(99));
-        }
-    }
+    static final String FLAT_OUT = "flatOut";
+    static final String PACED = "paced";
+    static final String BURST = "burst";
+    static final String HOT_SHOW = "hotShow";
 
     private static final int SHOWS = 4;
     private static final int USERS = 8;
+    private static final int HOT_CLIENTS = 16;
+
+    /**
+     * What a phase's bookings are like: the shows they go to in turn, whether every tenth card is declined, and
+     * whether a 503 is sent again after its {@code Retry-After} or counted and dropped, as by a customer who gives up.
+     */
+    private record Mix(List<UUID> shows, boolean everyTenthDeclined, boolean retryRefused) {
+    }
+
+    /** Places a phase's bookings, and returns once every one has been answered. */
+    @FunctionalInterface
+    private interface Placing {
+        void place(Phase phase) throws Exception;
+    }
 
     private final BookingApi api;
-    private final int bookings;
-    private final int clients;
-    private final double pacedRate;
-    private final int pacedBookings;
-    private final List<UUID> shows = new ArrayList<>();
+    private final Size size;
+    private final Set<Scenario> scenarios;
+    private final ProcessCpu cpu;
     private final List<String> users = new ArrayList<>();
+    /** The phase under way, which the live stream's settlements go to; null between phases. */
+    private volatile Phase current;
     private final AtomicInteger sequence = new AtomicInteger();
 
-    BookingLoad(BookingApi api, Size size) {
+    /** @param cpu the processes whose CPU time each phase costs */
+    BookingLoad(BookingApi api, Size size, Set<Scenario> scenarios, ProcessCpu cpu) {
         this.api = api;
-        this.bookings = size.bookings();
-        this.clients = size.clients();
-        this.pacedRate = size.pacedRate();
-        this.pacedBookings = size.pacedBookings();
+        this.size = size;
+        this.scenarios = scenarios;
+        this.cpu = cpu;
     }
 
     Figures run() throws Exception {
         String admin = api.adminToken();
-        for (int i = 0; i < SHOWS; i++) {
-            shows.add(api.newShow(admin, bookings + pacedBookings));
-        }
+        // Seats of their own, so that no phase's show loses any to the warm-up.
+        UUID warmUpShow = api.newShow(admin, USERS);
         for (int i = 0; i < USERS; i++) {
-            users.add(knownUser(shows.get(0)));
+            users.add(knownUser(warmUpShow));
         }
-        Phase flatOut = new Phase();
-        Phase paced = new Phase();
+        Thread follower = follow(admin);
+        Map<String, Phase.Figures> phases = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        if (scenarios.contains(Scenario.BOOKINGS)) {
+            Mix spread = new Mix(newShows(admin, size.bookings() + size.pacedBookings()), true, false);
+            Benchmark.progress("  flat out: %d bookings from %d clients", size.bookings(), size.clients());
+            phases.put(FLAT_OUT, measure(size.bookings(),
+                    phase -> placeFlatOut(phase, size.bookings(), size.clients(), spread)));
+            Benchmark.progress("  paced: %d bookings at %.0f a second", size.pacedBookings(), size.pacedRate());
+            phases.put(PACED, measure(size.pacedBookings(), phase -> placePaced(phase, spread)));
+        }
+        if (scenarios.contains(Scenario.BURST) && size.burstBookings() > 0) {
+            Mix burst = new Mix(newShows(admin, size.burstBookings()), true, false);
+            Benchmark.progress("  burst: %d bookings from %d clients, refusals not sent again", size.burstBookings(),
+                    size.burstClients());
+            phases.put(BURST, measure(size.burstBookings(),
+                    phase -> placeFlatOut(phase, size.burstBookings(), size.burstClients(), burst)));
+        }
+        if (scenarios.contains(Scenario.HOT)) {
+            Mix hot = new Mix(List.of(api.newShow(admin, size.hotCapacity())), false, true);
+            Benchmark.progress("  hot show: %d bookings from %d clients for %d seats, refusals sent again",
+                    size.hotBookings(), HOT_CLIENTS, size.hotCapacity());
+            Phase.Figures figures = measure(size.hotBookings(),
+                    phase -> placeFlatOut(phase, size.hotBookings(), HOT_CLIENTS, hot));
+            phases.put(HOT_SHOW, figures);
+            // One ticket a booking: confirmed bookings are confirmed tickets.
+            if (figures.outcomes().confirmed() != size.hotCapacity()) {
+                failures.add(String.format("the hot show confirmed %d tickets for its %d seats (%d rejected for "
+                        + "seats, %d pending)", figures.outcomes().confirmed(), size.hotCapacity(),
+                        figures.outcomes().soldOut(), figures.pendingLeft()));
+                Benchmark.progress("  FAILED: %s", failures.get(failures.size() - 1));
+            }
+        }
+        follower.interrupt();
+        return new Figures(phases, failures);
+    }
+
+    /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */
+    private Phase.Figures measure(int planned, Placing placing) throws Exception {
+        Phase phase = new Phase(planned, cpu);
+        current = phase;
+        phase.start();
+        placing.place(phase);
+        phase.awaitSettled();
+        current = null;
+        Phase.Figures figures = phase.figures();
+        Benchmark.progress("  %d accepted, %d refused (503), %.1f confirmed/s; the last settled %.1f s after the "
+                        + "last placement was answered, %d left pending", figures.accepted(),
+                figures.outcomes().refused503(), figures.confirmedPerSecond(), figures.drainSeconds(),
+                figures.pendingLeft());
+        return figures;
+    }
+
+    /** Each client sends the next booking as soon as the last is answered. */
+    private void placeFlatOut(Phase phase, int bookings, int clients, Mix mix) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            running.add(pool.submit(() -> {
+                while (next.getAndIncrement() < bookings) {
+                    place(phase, mix);
+                }
+                return null;
+            }));
+        }
+        awaitAnswers(phase, running);
+        pool.shutdown();
+    }
+
+    /** Bookings sent at a fixed rate, whatever the answers. */
+    private void placePaced(Phase phase, Mix mix) throws Exception {
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(size.clients());
+        long periodNanos = (long) (1e9 / size.pacedRate());
+        List<Future<?>> scheduled = new ArrayList<>();
+        for (int n = 0; n < size.pacedBookings(); n++) {
+            scheduled.add(pacer.schedule(() -> {
+                place(phase, mix);
+                return null;
+            }, n * periodNanos, TimeUnit.NANOSECONDS));
+        }
+        awaitAnswers(phase, scheduled);
+        pacer.shutdown();
+    }
+
+    /** A progress line a second until every placement is answered; then a client's failure is the run's. */
+    private static void awaitAnswers(Phase phase, List<Future<?>> placements) throws Exception {
+        while (placements.stream().anyMatch(placement -> !placement.isDone())) {
+            Thread.sleep(1000);
+            phase.printProgress();
+        }
+        for (Future<?> placement : placements) {
+            placement.get();
+        }
+    }
+
+    private void place(Phase phase, Mix mix) throws Exception {
+        int n = sequence.getAndIncrement();
+        UUID bookingId = UUID.randomUUID();
+        String user = users.get(n % USERS);
+        UUID show = mix.shows().get(n % mix.shows().size());
+        String card = mix.everyTenthDeclined() && n % 10 == 9 ? "tok_declined" : "tok_visa";
+        phase.sending(bookingId);
+        while (true) {
+            long sent = System.nanoTime();
+            BookingApi.Placement answer = api.book(user, bookingId, show, card);
+            phase.answered(answer.status(), sent);
+            if (answer.status() != 503 || !mix.retryRefused()) {
+                return;
+            }
+            // Nothing was placed: the same booking goes again once the platform expects to have caught up.
+            Thread.sleep(answer.retryAfter().toMillis());
+        }
+    }
+
+    /** Shows enough for every booking of a phase, each with seats for all of them, so that none sells out. */
+    private List<UUID> newShows(String admin, int seatsEach) throws Exception {
+        List<UUID> shows = new ArrayList<>();
+        for (int i = 0; i < SHOWS; i++) {
+            shows.add(api.newShow(admin, seatsEach));
+        }
+        return shows;
+    }
+
+    /** The dashboards' live stream, followed until the run is over; settlements go to the phase under way. */
+    private Thread follow(String admin) throws InterruptedException {
         Thread follower = new Thread(() -> {
             try {
-                api.follow(admin, change -> {
-                    String status = change.path("status").asText();
-                    if (status.equals("CONFIRMED") || status.equals("REJECTED")) {
-                        UUID bookingId = UUID.fromString(change.path("bookingId").asText());
-                        flatOut.settled(bookingId, status.equals("CONFIRMED"));
-                        paced.settled(bookingId, status.equals("CONFIRMED"));
-                    }
-                });
+                api.follow(admin, change -> Outcome.of(change.path("status").asText(), change.path("reason").asText())
+                        .ifPresent(outcome -> {
+                            Phase phase = current;
+                            if (phase != null) {
+                                phase.settled(UUID.fromString(change.path("bookingId").asText()), outcome);
+                            }
+                        }));
             } catch (Exception stopped) {
                 // The run is over.
             }
         }, "bench-live-stream");
         follower.setDaemon(true);
         follower.start();
+        // Subscribed before the first booking, so that no settlement is missed.
         Thread.sleep(500);
-
-        Benchmark.progress("  flat out: %d bookings from %d clients", bookings, clients);
-        placeFlatOut(flatOut);
-        awaitSettled(flatOut);
-        Benchmark.progress("  paced: %d bookings at %.0f a second", pacedBookings, pacedRate);
-        placePaced(paced);
-        awaitSettled(paced);
-        follower.interrupt();
-        return new Figures(flatOut.figures(), paced.figures());
+        return follower;
     }
 
-    private void placeFlatOut(Phase phase) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        phase.started = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int client = 0; client < clients; client++) {
-            running.add(pool.submit(() -> {
-                while (next.getAndIncrement() < bookings) {
-                    place(phase);
-                }
-                return null;
-            }));
-        }
-        while (running.stream().anyMatch(future -> !future.isDone())) {
-            Thread.sleep(1000);
-            Benchmark.progress("  placed %d/%d, settled %d", Math.min(next.get(), bookings), bookings,
-                    phase.settled.get());
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        phase.lastSent = System.nanoTime();
-        pool.shutdown();
-    }
-
-    private void placePaced(Phase phase) throws Exception {
-        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(clients);
-        long periodNanos = (long) (1e9 / pacedRate);
-        List<Future<?>> scheduled = new ArrayList<>();
-        phase.started = System.nanoTime();
-        for (int n = 0; n < pacedBookings; n++) {
-            scheduled.add(pacer.schedule(() -> {
-                place(phase);
-                return null;
-            }, n * periodNanos, TimeUnit.NANOSECONDS));
-        }
-        while (scheduled.stream().anyMatch(future -> !future.isDone())) {
-            Thread.sleep(1000);
-            Benchmark.progress("  placed %d/%d, settled %d", phase.sentAt.size(), pacedBookings, phase.settled.get());
-        }
-        for (Future<?> booking : scheduled) {
-            booking.get();
-        }
-        phase.lastSent = System.nanoTime();
-        pacer.shutdown();
-    }
-
-    private void place(Phase phase) throws Exception {
-        int n = sequence.getAndIncrement();
-        UUID bookingId = UUID.randomUUID();
-        long sent = System.nanoTime();
-        phase.sentAt.put(bookingId, sent);
-        int status = api.book(users.get(n % USERS), bookingId, shows.get(n % SHOWS),
-                n % 10 == 9 ? "tok_declined" : "tok_visa");
-        phase.posts.record(System.nanoTime() - sent);
-        if (status == 202) {
-            phase.accepted.incrementAndGet();
-        }
-    }
-
-    private static void awaitSettled(Phase phase) throws InterruptedException {
-        long waitUntil = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (phase.settled.get() < phase.accepted.get() && System.nanoTime() < waitUntil) {
-            Thread.sleep(1000);
-            Benchmark.progress("  settled %d/%d", phase.settled.get(), phase.accepted.get());
-        }
-    }
-
-    /** A new user, once the booking service knows them: a first booking is retried until it is accepted. */
+    /**
+     * A new user, once the booking service knows them: a first booking is sent again until it is accepted. It is
+     * refused with 403 until the user is known, and with 503 by a platform still catching up with what an earlier
+     * start left unhandled.
+     */
     private String knownUser(UUID show) throws Exception {
         String token = api.newUser();
         UUID warmUp = UUID.randomUUID();
-        for (int attempt = 0; attempt < 100 && api.book(token, warmUp, show, "tok_visa") == 403; attempt++) {
-            Thread.sleep(50);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            BookingApi.Placement answer = api.book(token, warmUp, show, "tok_visa");
+            if (answer.status() == 202) {
+                break;
+            }
+            Thread.sleep(answer.status() == 503 ? answer.retryAfter().toMillis() : 50);
         }
         return token;
     }

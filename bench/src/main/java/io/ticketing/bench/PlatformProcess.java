@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged standalone launcher as the process under test: how long it takes to come up, where its services
- * listen, and how much memory it holds at most (the kernel's high-water mark of its resident set).
+ * listen, how much memory it holds at most (the kernel's high-water mark of its resident set), and its CPU time.
  */
 final class PlatformProcess implements AutoCloseable {
 
@@ -63,6 +63,11 @@ final class PlatformProcess implements AutoCloseable {
 
     Duration startUp() {
         return startUp;
+    }
+
+    /** The launcher runs the whole platform in its one process, so that process's CPU time is the platform's. */
+    ProcessCpu cpu() {
+        return ProcessCpu.of(process.pid());
     }
 
     /** The most memory the process has held resident so far, in MiB (Linux: VmHWM). */

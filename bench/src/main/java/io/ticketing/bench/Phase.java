@@ -1,0 +1,157 @@
+package io.ticketing.bench;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One phase of bookings: when each was first sent, how every placement was answered, how and when each booking
+ * settled, and the platform's CPU time from the phase's start until its bookings settled.
+ */
+final class Phase {
+
+    /**
+     * @param pendingLeft           accepted, but still not settled when the phase stopped waiting
+     * @param acceptedPerSecond     accepted over the time from the phase's start to its last placement's answer
+     * @param confirmedPerSecond    goodput: confirmed over the time from the phase's start to its last settlement
+     * @param drainSeconds          from the last placement's answer until the last accepted booking settled; with
+     *                              bookings left pending, until the phase stopped waiting for them, so at least that
+     * @param cpuMillis             the platform's CPU time over the phase; null when no process could be read
+     * @param cpuMillisPerConfirmed that, per confirmed booking
+     * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
+     * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
+     */
+    record Figures(int sent, int accepted, int settled, int pendingLeft, Outcomes outcomes, double acceptedPerSecond,
+                   double settledPerSecond, double confirmedPerSecond, double settledToAccepted, double drainSeconds,
+                   Double cpuMillis, Double cpuMillisPerConfirmed, double postP50, double postP95, double postP99,
+                   double sagaP50, double sagaP95, double sagaP99) {
+    }
+
+    /**
+     * How the phase's bookings ended. {@code rejectedByPlatform} is what the platform itself turned away, as
+     * opposed to declined cards and sold-out seats: payments that timed out, and placements refused with 503.
+     *
+     * @param refused503  answers 503 (admission control): nothing was placed; a booking sent again counts again
+     * @param otherErrors answers other than 202 and 503
+     */
+    record Outcomes(int confirmed, int declined, int soldOut, int timedOut, int refused503, int otherErrors,
+                    int rejectedByPlatform) {
+    }
+
+    private static final Duration SETTLE_WAIT = Duration.ofMinutes(3);
+
+    private final int planned;
+    private final ProcessCpu cpu;
+    private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
+    private final Latencies posts = new Latencies();
+    private final Latencies sagas = new Latencies();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger otherErrors = new AtomicInteger();
+    private final AtomicLong lastAnswered = new AtomicLong();
+    private final AtomicLong lastSettled = new AtomicLong();
+    private long started;
+    private long stoppedWaiting;
+    private OptionalDouble cpuAtStart;
+    private OptionalDouble cpuAtEnd;
+
+    /** @param planned how many bookings the phase sends, for its progress lines */
+    Phase(int planned, ProcessCpu cpu) {
+        this.planned = planned;
+        this.cpu = cpu;
+    }
+
+    void start() throws Exception {
+        cpuAtStart = cpu.millis();
+        started = System.nanoTime();
+        lastAnswered.set(started);
+        lastSettled.set(started);
+    }
+
+    /** Before a booking's first {@code POST}: its saga is timed from here, through any refusals. */
+    void sending(UUID bookingId) {
+        sentAt.putIfAbsent(bookingId, System.nanoTime());
+    }
+
+    /** @param sentNanos when this placement's {@code POST} was sent, for its latency */
+    void answered(int status, long sentNanos) {
+        long now = System.nanoTime();
+        posts.record(now - sentNanos);
+        lastAnswered.accumulateAndGet(now, Math::max);
+        switch (status) {
+            case 202 -> accepted.incrementAndGet();
+            case 503 -> refused.incrementAndGet();
+            default -> otherErrors.incrementAndGet();
+        }
+    }
+
+    /** Other phases' bookings, and a booking's changes after it settled, are not this phase's to count. */
+    void settled(UUID bookingId, Outcome outcome) {
+        Long sent = sentAt.get(bookingId);
+        if (sent != null && settled.putIfAbsent(bookingId, outcome) == null) {
+            long now = System.nanoTime();
+            if (outcome == Outcome.CONFIRMED) {
+                sagas.record(now - sent);
+            }
+            lastSettled.accumulateAndGet(now, Math::max);
+        }
+    }
+
+    /**
+     * Waits up to three minutes for every accepted booking to settle, with a progress line a second. It looks more
+     * often than it prints, so that the platform's idle CPU after the last settlement hardly counts.
+     */
+    void awaitSettled() throws Exception {
+        long waitUntil = System.nanoTime() + SETTLE_WAIT.toNanos();
+        for (int tick = 1; settled.size() < accepted.get() && System.nanoTime() < waitUntil; tick++) {
+            Thread.sleep(100);
+            if (tick % 10 == 0) {
+                printProgress();
+            }
+        }
+        stoppedWaiting = System.nanoTime();
+        cpuAtEnd = cpu.millis();
+    }
+
+    void printProgress() {
+        Benchmark.progress("  placed %d/%d, settled %d, refused503 %d", sentAt.size(), planned, settled.size(),
+                refused.get());
+    }
+
+    Figures figures() {
+        Map<Outcome, Integer> ended = new EnumMap<>(Outcome.class);
+        settled.values().forEach(outcome -> ended.merge(outcome, 1, Integer::sum));
+        int confirmed = ended.getOrDefault(Outcome.CONFIRMED, 0);
+        int timedOut = ended.getOrDefault(Outcome.TIMED_OUT, 0);
+        int pendingLeft = Math.max(0, accepted.get() - settled.size());
+        double untilLastSettled = seconds(started, lastSettled.get());
+        Double cpuMillis = cpuAtStart.isPresent() && cpuAtEnd.isPresent()
+                ? cpuAtEnd.getAsDouble() - cpuAtStart.getAsDouble() : null;
+        return new Figures(sentAt.size(), accepted.get(), settled.size(), pendingLeft,
+                new Outcomes(confirmed, ended.getOrDefault(Outcome.DECLINED, 0),
+                        ended.getOrDefault(Outcome.SOLD_OUT, 0), timedOut, refused.get(), otherErrors.get(),
+                        timedOut + refused.get()),
+                perSecond(accepted.get(), seconds(started, lastAnswered.get())),
+                perSecond(settled.size(), untilLastSettled), perSecond(confirmed, untilLastSettled),
+                settled.size() / (double) accepted.get(),
+                Math.max(0, seconds(lastAnswered.get(), pendingLeft == 0 ? lastSettled.get() : stoppedWaiting)),
+                cpuMillis, cpuMillis == null ? null : cpuMillis / confirmed,
+                posts.percentileMillis(50), posts.percentileMillis(95), posts.percentileMillis(99),
+                sagas.percentileMillis(50), sagas.percentileMillis(95), sagas.percentileMillis(99));
+    }
+
+    /** None in no time is none a second, not a division by zero. */
+    private static double perSecond(int count, double seconds) {
+        return count == 0 ? 0 : count / seconds;
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
+    }
+}
