@@ -55,14 +55,8 @@ class ChaosIT {
     static void startDatabase() throws Exception {
         postgres = PostgresServer.embedded(Path.of(""), true, 0);
         log = Files.createTempFile("chaos", ".log");
-        environment = Map.of(
-                "BOOKING_PG_URL", postgres.jdbcUrl("postgres"),
-                "BOOKING_PG_USER", postgres.username(),
-                "BOOKING_PG_PASSWORD", postgres.password(),
-                "ADMIN_EMAIL", PlatformClient.ADMIN_EMAIL,
-                "ADMIN_PASSWORD", PlatformClient.ADMIN_PASSWORD,
-                "BOOKING_PAYMENT_TIMEOUT", "PT5S",
-                "PAYMENT_GATEWAY_LATENCY", "PT0.02S");
+        environment = LauncherProcess.environmentOn(postgres,
+                Map.of("BOOKING_PAYMENT_TIMEOUT", "PT5S", "PAYMENT_GATEWAY_LATENCY", "PT0.02S"));
     }
 
     @AfterAll

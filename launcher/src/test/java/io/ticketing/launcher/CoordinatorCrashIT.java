@@ -31,13 +31,7 @@ class CoordinatorCrashIT {
     static void startDatabase() throws Exception {
         postgres = PostgresServer.embedded(Path.of(""), true, 0);
         log = Files.createTempFile("coordinator-crash", ".log");
-        environment = Map.of(
-                "BOOKING_PG_URL", postgres.jdbcUrl("postgres"),
-                "BOOKING_PG_USER", postgres.username(),
-                "BOOKING_PG_PASSWORD", postgres.password(),
-                "ADMIN_EMAIL", PlatformClient.ADMIN_EMAIL,
-                "ADMIN_PASSWORD", PlatformClient.ADMIN_PASSWORD,
-                "BOOKING_PAYMENT_TIMEOUT", "PT6S");
+        environment = LauncherProcess.environmentOn(postgres, Map.of("BOOKING_PAYMENT_TIMEOUT", "PT6S"));
     }
 
     @AfterAll

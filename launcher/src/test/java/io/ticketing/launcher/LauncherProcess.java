@@ -31,6 +31,20 @@ final class LauncherProcess {
         this.postgresPort = postgresPort;
     }
 
+    /**
+     * What a launcher needs to run on a database the test owns (so that it survives the launcher's death), with
+     * the tests' admin, plus {@code settings}.
+     */
+    static Map<String, String> environmentOn(PostgresServer postgres, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("BOOKING_PG_URL", postgres.jdbcUrl("postgres"));
+        environment.put("BOOKING_PG_USER", postgres.username());
+        environment.put("BOOKING_PG_PASSWORD", postgres.password());
+        environment.put("ADMIN_EMAIL", PlatformClient.ADMIN_EMAIL);
+        environment.put("ADMIN_PASSWORD", PlatformClient.ADMIN_PASSWORD);
+        return environment;
+    }
+
     /** Starts the launcher with {@code environment} and waits until it says every service is up. */
     static LauncherProcess start(Map<String, String> environment, Path log, String... options) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.PlatformService;
+import io.ticketing.support.test.EmbeddedPostgresInitializer;
 import io.ticketing.support.test.Tokens;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -26,8 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -41,9 +38,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         "axon.axonserver.enabled=false",
         "axon.eventhandling.processors.flaky.dlq.enabled=true"})
 @AutoConfigureMockMvc
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class DeadLetterQueueIT {
 
-    private static final EmbeddedPostgres postgres = start();
     private static final UserId ADMIN = new UserId(UUID.randomUUID());
 
     @Autowired
@@ -54,17 +51,6 @@ class DeadLetterQueueIT {
 
     @Autowired
     private MockMvcTester mvc;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        properties.add("spring.datasource.username", () -> "postgres");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void aFailedEventIsParkedWhileTheRestGoOnAndIsProcessedAgainOnRequest() {
@@ -93,14 +79,6 @@ class DeadLetterQueueIT {
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/api/admin/dead-letters/no-such-group/retry").with(Tokens.as(ADMIN, Role.ADMIN)))
                 .hasStatus(HttpStatus.NOT_FOUND);
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL did not start", e);
-        }
     }
 
     record Happened(String name) {
