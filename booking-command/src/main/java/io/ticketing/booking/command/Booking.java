@@ -32,7 +32,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * CANCELLED, and is REFUNDED once its payment is. A command that repeats what already happened changes nothing;
  * any other transition is refused.
  */
-@Aggregate
+@Aggregate(cache = "bookingCache")
 public class Booking {
 
     static final int MOST_TICKETS = 10;

@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A show on sale and its seats. Every reservation is one booking's, so a retried reservation or release is
  * recognised and changes nothing; seats left never drop below zero nor rise above capacity.
  */
-@Aggregate(snapshotTriggerDefinition = "showSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "showSnapshotTrigger", cache = "showCache")
 public class Show {
 
     static final int MOST_SEATS = 100_000;

@@ -2,6 +2,7 @@ package io.ticketing.query.projection;
 
 import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.support.persistence.ColumnText;
+import io.ticketing.support.persistence.ProjectionRow;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.query.api.BookingSummary;
 import jakarta.persistence.Entity;

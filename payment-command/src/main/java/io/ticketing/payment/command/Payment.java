@@ -29,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * what it took. Money that arrives after the payment was given up (a late gateway answer) is refunded at once:
  * no money is ever kept for a booking that did not happen.
  */
-@Aggregate
+@Aggregate(cache = "paymentCache")
 public class Payment {
 
     @AggregateIdentifier

@@ -3,6 +3,8 @@ package io.ticketing.payment.projection;
 import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.coreapi.payment.PaymentStatus;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.ticketing.support.persistence.ProjectionRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +16,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "payment_view")
-public class PaymentView {
+public class PaymentView extends ProjectionRow {
 
     @Id
     private UUID paymentId;
@@ -30,6 +32,12 @@ public class PaymentView {
     private Instant updatedAt;
 
     protected PaymentView() {
+    }
+
+    @Override
+    @JsonIgnore
+    public UUID getId() {
+        return paymentId;
     }
 
     PaymentView(UUID paymentId, UUID bookingId, BigDecimal amount, String currency, Instant requestedAt) {

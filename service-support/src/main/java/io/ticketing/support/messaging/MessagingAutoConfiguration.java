@@ -5,6 +5,7 @@ import static io.ticketing.coreapi.common.MessageMetadata.CAUSATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.CORRELATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -15,11 +16,13 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Axon settings every service shares: Jackson for messages, events and everything else, the flow metadata on
@@ -73,12 +76,15 @@ public class MessagingAutoConfiguration {
      * Axon's streaming processors handle one event per transaction and token update by default, which caps every
      * projection and saga at a few hundred events a second. Batches take many events per transaction; an event is
      * still applied once, since the token commits with the batch. A batch that fails as a whole is taken apart to
-     * find the event that broke it ({@link PoisonEventIsolation}).
+     * find the event that broke it ({@link PoisonEventIsolation}). Their commits do not wait for the disk
+     * ({@link DerivedDataTransactionManager}).
      */
     @Bean
     public ConfigurerModule batchedEventProcessing(
-            @Value("${platform.event-processing.batch-size:100}") int batchSize) {
+            @Value("${platform.event-processing.batch-size:100}") int batchSize, ObjectProvider<JdbcTemplate> jdbc) {
         return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultTransactionManager(config -> new DerivedDataTransactionManager(
+                        config.getComponent(TransactionManager.class), jdbc.getObject()))
                 .registerTrackingEventProcessorConfiguration(config ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize))

@@ -6,20 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.PlatformService;
+import io.ticketing.support.test.EmbeddedPostgresInitializer;
 import io.ticketing.support.test.Tokens;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -28,8 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -44,9 +41,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         "axon.axonserver.enabled=false",
         "axon.eventhandling.processors.notes.dlq.enabled=true"})
 @AutoConfigureMockMvc
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class PoisonEventIsolationIT {
 
-    private static final EmbeddedPostgres postgres = start();
     private static final UserId ADMIN = new UserId(UUID.randomUUID());
 
     @Autowired
@@ -58,16 +55,8 @@ class PoisonEventIsolationIT {
     @Autowired
     private MockMvcTester mvc;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        properties.add("spring.datasource.username", () -> "postgres");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
-    }
+    @Autowired
+    private NotesProjection projection;
 
     @Test
     void anEventThatFailsAtCommitIsDeadLetteredAndTheRestOfItsBatchIsApplied() {
@@ -86,16 +75,17 @@ class PoisonEventIsolationIT {
                 assertThat(texts()).containsExactlyInAnyOrder("first", "third", "later"));
     }
 
-    private List<String> texts() {
-        return jdbc.queryForList("SELECT text FROM note", String.class);
+    @Test
+    void aProcessorsTransactionDoesNotWaitForTheDiskWhileOthersDo() {
+        eventGateway.publish(new Noted(UUID.randomUUID(), "observed"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(projection.synchronousCommitSeen).isEqualTo("off"));
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
     }
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL did not start", e);
-        }
+    private List<String> texts() {
+        return jdbc.queryForList("SELECT text FROM note", String.class);
     }
 
     record Noted(UUID id, String text) {
@@ -129,9 +119,13 @@ class PoisonEventIsolationIT {
 
         @PersistenceContext
         private EntityManager entityManager;
+        @Autowired
+        private JdbcTemplate jdbc;
+        volatile String synchronousCommitSeen;
 
         @EventHandler
         void on(Noted event) {
+            synchronousCommitSeen = jdbc.queryForObject("SHOW synchronous_commit", String.class);
             entityManager.persist(new Note(event.id(), event.text()));
         }
     }

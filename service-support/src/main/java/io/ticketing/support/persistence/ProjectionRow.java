@@ -1,5 +1,6 @@
-package io.ticketing.query.projection;
+package io.ticketing.support.persistence;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
@@ -12,19 +13,20 @@ import org.springframework.data.domain.Persistable;
  * an id for an existing one and select it before every insert, a round trip an event that a rebuild cannot afford.
  */
 @MappedSuperclass
-abstract class ProjectionRow implements Persistable<UUID> {
+public abstract class ProjectionRow implements Persistable<UUID> {
 
     @Transient
     private boolean isNew = true;
 
     @Override
+    @JsonIgnore
     public boolean isNew() {
         return isNew;
     }
 
     @PrePersist
     @PostLoad
-    void stored() {
+    protected void stored() {
         isNew = false;
     }
 }
