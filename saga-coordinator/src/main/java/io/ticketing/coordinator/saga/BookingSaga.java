@@ -111,7 +111,7 @@ public class BookingSaga extends JournaledSaga {
         }
         cancelPaymentDeadline();
         moveTo(SagaStep.CONFIRMING, null);
-        send(new ConfirmBooking(bookingId, paymentId, price));
+        dispatch(new ConfirmBooking(bookingId, paymentId, price));
     }
 
     @SagaEventHandler(associationProperty = PAYMENT_ID)
@@ -154,7 +154,7 @@ public class BookingSaga extends JournaledSaga {
                     requestPayment();
                 }
             }
-            case CONFIRMING -> send(new ConfirmBooking(bookingId, paymentId, price));
+            case CONFIRMING -> dispatch(new ConfirmBooking(bookingId, paymentId, price));
             case COMPENSATING -> carryOutCompensation();
             default -> {
                 // An ended saga takes no more steps.
@@ -192,19 +192,23 @@ public class BookingSaga extends JournaledSaga {
     }
 
     private void reserveSeats() {
-        send(new ReserveSeats(showId, bookingId, tickets))
-                .flatMap(CommandRejection::of)
-                .filter(rejection -> rejection.kind() == CommandRejection.Kind.NOT_FOUND)
-                .ifPresent(unknownShow -> compensate("The show does not exist"));
+        dispatch(new ReserveSeats(showId, bookingId, tickets));
+    }
+
+    @Override
+    protected void commandFailed(CommandFailure failure) {
+        if (step == SagaStep.RESERVING_SEATS && failure.rejection() == CommandRejection.Kind.NOT_FOUND) {
+            compensate("The show does not exist");
+        }
     }
 
     private void requestPayment() {
-        send(new RequestPayment(paymentId, bookingId, price, paymentToken));
+        dispatch(new RequestPayment(paymentId, bookingId, price, paymentToken));
     }
 
     /** The payment decides: only an unanswered one times out, and the saga hears of it as an event. */
     private void timeOutPayment() {
-        send(new TimeOutPayment(paymentId, TIMED_OUT));
+        dispatch(new TimeOutPayment(paymentId, TIMED_OUT));
     }
 
     private Object[] undoings() {

@@ -3,6 +3,7 @@ package io.ticketing.coordinator.saga;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.support.messaging.CommandRejection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +14,22 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What the platform's sagas share: they send their commands one at a time and wait for each, keep a visible record
- * of their step and their last failure, and take operator actions.
+ * What the platform's sagas share: they send their commands, keep a visible record of their step and their last
+ * failure, and take operator actions.
+ * <p>
+ * A step forward is dispatched without waiting ({@link #dispatch}): the saga learns how it went from the events it
+ * causes, and its processor goes on with the next booking's events meanwhile, so that many bookings' commands are
+ * in flight at once instead of one. It is sent before the saga's unit of work commits, as a waited-for command
+ * was, so a crash in between sends it again on redelivery, never loses it. A dispatched command that fails for good
+ * comes back as a {@link CommandFailure}. Compensations still go one command at a time ({@link #send}), since each
+ * depends on how the one before went.
  * <p>
  * A command is sent with an id derived from the booking, the step and the command's type, so that a command sent
  * again (a redelivered event, an operator's retry) is recognisably the same one. Every command is idempotent at
@@ -74,6 +83,33 @@ abstract class JournaledSaga {
         step = outcome;
         journal.ended(sagaId, outcome);
         SagaLifecycle.end();
+    }
+
+    /**
+     * Sends a command and returns at once; the gateway retries it with back-off while it may pass. If it still
+     * fails, the failure reaches this saga as a deadline due at once.
+     */
+    protected void dispatch(Object command) {
+        ScopeDescriptor scope = SagaLifecycle.describeCurrentScope();
+        commandGateway.send(withStableId(command)).whenComplete((result, failure) -> {
+            if (failure != null) {
+                Optional<CommandRejection> rejection = CommandRejection.of(failure);
+                deadlineManager.schedule(Duration.ZERO, CommandFailure.DEADLINE_NAME,
+                        new CommandFailure(command.getClass().getSimpleName(),
+                                rejection.map(CommandRejection::kind).orElse(null), reasonOf(failure)),
+                        scope);
+            }
+        });
+    }
+
+    @DeadlineHandler(deadlineName = CommandFailure.DEADLINE_NAME)
+    void on(CommandFailure failure) {
+        journal.failed(sagaId, failure.command() + " failed: " + failure.reason());
+        commandFailed(failure);
+    }
+
+    /** A dispatched command failed for good; by default it stays on record for an operator to act on. */
+    protected void commandFailed(CommandFailure failure) {
     }
 
     @DeadlineHandler(deadlineName = OperatorAction.DEADLINE_NAME)

@@ -111,10 +111,11 @@ class BookingSagaTest {
             return null;
         });
 
-        fixture.givenNoPriorActivity()
-                .whenPublishingA(placed)
-                .expectDispatchedCommands(new ReserveSeats(showId, bookingId, 2),
-                        new RejectBooking(bookingId, "The show does not exist"))
+        // The reservation is dispatched without waiting; its refusal comes back to the saga at once.
+        fixture.givenAPublished(placed)
+                .whenTimeElapses(Duration.ZERO)
+                .expectTriggeredDeadlinesWithName(CommandFailure.DEADLINE_NAME)
+                .expectDispatchedCommands(new RejectBooking(bookingId, "The show does not exist"))
                 .expectActiveSagas(0);
     }
 
@@ -193,8 +194,8 @@ class BookingSagaTest {
             return null;
         });
 
-        fixture.givenAPublished(placed)
-                .whenPublishingA(reserved)
+        fixture.givenAPublished(placed).andThenAPublished(reserved)
+                .whenTimeElapses(Duration.ZERO)
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(SAFETY_NET, BookingSaga.PAYMENT_DEADLINE);
         assertThat(journal.entries).containsSubsequence(
