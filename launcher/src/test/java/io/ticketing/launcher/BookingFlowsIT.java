@@ -109,6 +109,20 @@ class BookingFlowsIT {
     }
 
     @Test
+    void aBookingIdTakenByAShowIsAConflictAndChangesNothing() {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "25.00");
+        client.book(user, show, 1, "tok_visa");
+
+        Response taken = client.send("booking-command", "POST", "/api/bookings", user.token(), Map.of(
+                "bookingId", show, "showId", show, "tickets", 1, "paymentToken", "tok_visa"), Map.of());
+
+        assertThat(taken.status()).as(taken.body().toString()).isEqualTo(409);
+        assertThat(taken.contentType()).isEqualTo("application/problem+json");
+        assertThat(client.showStats(show, admin).path("name").asText()).startsWith("Show ");
+    }
+
+    @Test
     void anotherUserCannotCancelOrReadTheBooking() {
         User owner = client.newUser();
         User stranger = client.newUser();

@@ -80,6 +80,10 @@ class BookingController {
             }
             return UUID.nameUUIDFromBytes((caller.id() + "|" + key).getBytes(StandardCharsets.UTF_8));
         });
+        if (chosen != null && chosen.version() != 4) {
+            // Ids the platform derives (a booking's payment) are name-based: a random id never meets one.
+            throw new IllegalArgumentException("bookingId must be a random (version 4) UUID");
+        }
         if (chosen != null && fromKey.isPresent() && !chosen.equals(fromKey.get())) {
             throw new IllegalArgumentException("bookingId and " + IDEMPOTENCY_KEY + " name different bookings; "
                     + "send one of them");

@@ -16,9 +16,11 @@ import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.payment.PaymentRequested;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,16 @@ class BookingTest {
                 .when(new PlaceBooking(bookingId, owner, showId, 2, "tok_visa"))
                 .expectEvents(placed)
                 .expectResultMessagePayload(BookingStatus.PENDING);
+    }
+
+    @Test
+    void anIdThatAnotherKindOfAggregateHasCannotBeLoaded() {
+        // CommandRejectionInterceptor answers this as a conflict.
+        fixture.given(new PaymentRequested(new PaymentId(bookingId.value()), new BookingId(UUID.randomUUID()), paid,
+                        "tok_visa"))
+                .when(new PlaceBooking(bookingId, owner, showId, 2, "tok_visa"))
+                .expectException(IncompatibleAggregateException.class)
+                .expectNoEvents();
     }
 
     @Test

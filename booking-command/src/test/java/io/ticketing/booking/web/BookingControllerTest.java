@@ -19,6 +19,7 @@ import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.messaging.CommandRejection;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -146,6 +147,19 @@ class BookingControllerTest {
                         .formatted(chosen, showId)))
                 .hasStatus(HttpStatus.ACCEPTED)
                 .bodyJson().extractingPath("$.bookingId").isEqualTo(chosen.toString());
+    }
+
+    @Test
+    void aClientChosenIdMustBeRandomSoThatItNeverMeetsAnIdThePlatformDerives() {
+        UUID nameBased = UUID.nameUUIDFromBytes("payment-of-someone-else".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"bookingId": "%s", "showId": "%s", "tickets": 2, "paymentToken": "tok_visa"}"""
+                        .formatted(nameBased, showId)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains("bookingId");
+        verify(commandGateway, never()).send(any());
     }
 
     @Test

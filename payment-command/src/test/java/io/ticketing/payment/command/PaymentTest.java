@@ -1,8 +1,11 @@
 package io.ticketing.payment.command;
 
+import io.ticketing.coreapi.booking.BookingPlaced;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
+import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.payment.CancelPayment;
 import io.ticketing.coreapi.payment.CompletePayment;
 import io.ticketing.coreapi.payment.DeclinePayment;
@@ -15,6 +18,7 @@ import io.ticketing.coreapi.payment.RefundPayment;
 import io.ticketing.coreapi.payment.RequestPayment;
 import io.ticketing.coreapi.payment.TimeOutPayment;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,16 @@ class PaymentTest {
         fixture.given(requested)
                 .when(new RequestPayment(paymentId, bookingId, fifty, "tok_visa"))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdThatAnotherKindOfAggregateHasCannotBeLoaded() {
+        // CommandRejectionInterceptor answers this as a conflict.
+        fixture.given(new BookingPlaced(new BookingId(paymentId.value()), new UserId(UUID.randomUUID()),
+                        new ShowId(UUID.randomUUID()), 1, "tok_visa"))
+                .when(new RequestPayment(paymentId, bookingId, fifty, "tok_visa"))
+                .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
@@ -22,6 +23,10 @@ public class CommandRejectionInterceptor implements MessageHandlerInterceptor<Co
         } catch (AggregateNotFoundException e) {
             throw rejected(Kind.NOT_FOUND, "No such " + unitOfWork.getMessage().getCommandName()
                     .replaceAll(".*\\.", "") + " target: " + e.getAggregateIdentifier(), e);
+        } catch (IncompatibleAggregateException e) {
+            // The target's id holds another kind of aggregate's events (a client chose a taken id).
+            throw rejected(Kind.CONFLICT, "The id " + unitOfWork.getMessage().getCommandName()
+                    .replaceAll(".*\\.", "") + " targets is taken by another kind of record; choose another", e);
         } catch (IllegalArgumentException e) {
             throw rejected(Kind.INVALID, e.getMessage(), e);
         } catch (IllegalStateException e) {
