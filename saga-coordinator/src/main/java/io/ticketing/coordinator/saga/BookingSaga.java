@@ -191,15 +191,16 @@ public class BookingSaga extends JournaledSaga {
         super.end(outcome);
     }
 
+    /**
+     * Waits for the reservation, unlike the steps after it: every booking of a show reserves on that one aggregate,
+     * and reservations dispatched side by side on sale day would queue for its lock, each holding a database
+     * connection while it waits (measured: a hot show confirmed 6.7 bookings a second instead of 16).
+     */
     private void reserveSeats() {
-        dispatch(new ReserveSeats(showId, bookingId, tickets));
-    }
-
-    @Override
-    protected void commandFailed(CommandFailure failure) {
-        if (step == SagaStep.RESERVING_SEATS && failure.rejection() == CommandRejection.Kind.NOT_FOUND) {
-            compensate("The show does not exist");
-        }
+        send(new ReserveSeats(showId, bookingId, tickets))
+                .flatMap(CommandRejection::of)
+                .filter(rejection -> rejection.kind() == CommandRejection.Kind.NOT_FOUND)
+                .ifPresent(unknownShow -> compensate("The show does not exist"));
     }
 
     private void requestPayment() {

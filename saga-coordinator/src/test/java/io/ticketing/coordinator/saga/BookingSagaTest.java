@@ -111,11 +111,10 @@ class BookingSagaTest {
             return null;
         });
 
-        // The reservation is dispatched without waiting; its refusal comes back to the saga at once.
-        fixture.givenAPublished(placed)
-                .whenTimeElapses(Duration.ZERO)
-                .expectTriggeredDeadlinesWithName(CommandFailure.DEADLINE_NAME)
-                .expectDispatchedCommands(new RejectBooking(bookingId, "The show does not exist"))
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(placed)
+                .expectDispatchedCommands(new ReserveSeats(showId, bookingId, 2),
+                        new RejectBooking(bookingId, "The show does not exist"))
                 .expectActiveSagas(0);
     }
 
