@@ -93,6 +93,13 @@ class BookingControllerTest {
     }
 
     @Test
+    void theErrorPathAnswersAProblemToo() {
+        assertThat(mvc.get().uri("/error"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         String huge = "{\"reason\": \"" + "x".repeat(70_000) + "\"}";
 

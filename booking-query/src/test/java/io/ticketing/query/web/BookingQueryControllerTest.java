@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.ticketing.coreapi.booking.BookingStatus;
@@ -46,6 +47,20 @@ class BookingQueryControllerTest {
 
     @MockitoBean
     private QueryGateway queryGateway;
+
+    @Test
+    void aPageOrADateTheDatabaseCannotTakeIsRefusedNamingTheParameter() {
+        assertThat(mvc.get().uri("/api/bookings").param("page", "2147483647").with(Tokens.as(owner, Role.USER)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").asString().contains("page");
+        assertThat(mvc.get().uri("/api/bookings").param("from", "+999999999-01-01T00:00:00Z")
+                .with(Tokens.as(owner, Role.USER)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").asString().contains("from");
+        verifyNoInteractions(queryGateway);
+    }
 
     @Test
     void theOwnerAnAdminAndAnAuditorSeeABookingAnotherUserDoesNot() {

@@ -1,8 +1,8 @@
 package io.ticketing.support.web;
 
-import io.ticketing.support.messaging.CommandRejection;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.ticketing.support.messaging.CommandRejection;
 import jakarta.validation.ConstraintViolationException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -56,6 +57,23 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = e.getBody();
         problem.setDetail(detail.isEmpty() ? "Invalid request content." : detail);
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /** A request parameter or header outside its constraints: the problem names each one. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                           HttpHeaders headers,
+                                                                           HttpStatusCode status,
+                                                                           WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + ": "
+                                + error.getDefaultMessage()))
+                .sorted()
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = e.getBody();
+        problem.setDetail(detail.isEmpty() ? "Invalid request parameters." : detail);
         return handleExceptionInternal(e, problem, headers, status, request);
     }
 
