@@ -93,6 +93,27 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void aReconnectingClientGetsAChangeWhosePositionIsBelowItsLastEventId() throws Exception {
+        User user = client.newUser();
+        UUID show = client.newShow(10, "12.00");
+        BlockingQueue<JsonNode> live = new LinkedBlockingQueue<>();
+        CompletableFuture<?> stream = openStream(user, null, live);
+        UUID booking = client.book(user, show, 1, "tok_visa");
+        List<JsonNode> seen = takeUntil(live, booking, "CONFIRMED");
+        stream.cancel(true);
+
+        // As if a later change had reached the client first, and this one committed after it, out of order.
+        long laterPosition = seen.get(seen.size() - 1).path("id").asLong() + 10;
+        BlockingQueue<JsonNode> resumed = new LinkedBlockingQueue<>();
+        CompletableFuture<?> reconnected = openStream(user, laterPosition, resumed);
+        try {
+            assertThat(takeUntil(resumed, booking, "CONFIRMED")).isNotEmpty();
+        } finally {
+            reconnected.cancel(true);
+        }
+    }
+
     /** Reads the SSE stream into {@code events}: one JSON node with id, event and data per event. */
     private CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl("booking-query")

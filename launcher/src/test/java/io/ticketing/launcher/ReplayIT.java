@@ -12,12 +12,15 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,6 +72,43 @@ class ReplayIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aRebuildTakesTheLiveProcessorOverFromAnotherInstanceHoldingIt(StandalonePlatform platform,
+                                                                       PlatformClient client) throws Exception {
+        String admin = client.adminToken();
+        User user = client.newUser();
+        UUID show = client.newShow(5, "15.00");
+        client.awaitBooking(user, client.book(user, show, 1, "tok_visa"), "CONFIRMED");
+        awaitCaughtUp(client, admin);
+        // As a second booking-query instance would: this one stops processing, the other holds the claim.
+        dashboardsProcessor(platform).shutDown();
+        try (Connection connection = queryDatabase(platform); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE tokenentry SET owner = 'another-booking-query', timestamp = '"
+                    + Instant.now() + "' WHERE processorname = 'dashboards'");
+        }
+
+        assertThat(client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(dashboards(client, admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
+
+        UUID afterwards = client.book(user, show, 1, "tok_visa");
+        client.awaitBooking(user, afterwards, "CONFIRMED");
+    }
+
+    private static EventProcessor dashboardsProcessor(StandalonePlatform platform) {
+        return platform.services().stream()
+                .filter(service -> service.name().equals("booking-query"))
+                .map(service -> service.context().getBean(EventProcessingConfiguration.class))
+                .flatMap(processing -> processing.eventProcessor("dashboards").stream())
+                .findFirst().orElseThrow();
+    }
+
+    private static Connection queryDatabase(StandalonePlatform platform) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + platform.postgresPort() + "/query_db",
+                "postgres", "");
+    }
+
     private static void awaitCaughtUp(PlatformClient client, String admin) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(dashboards(client, admin).path("lag").asLong()).isZero());
@@ -83,9 +123,7 @@ class ReplayIT {
 
     private static Map<String, List<Map<String, Object>>> snapshot(StandalonePlatform platform) throws Exception {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + platform.postgresPort() + "/query_db", "postgres", "");
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = queryDatabase(platform); Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery(

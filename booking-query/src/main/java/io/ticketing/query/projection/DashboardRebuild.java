@@ -169,8 +169,9 @@ public class DashboardRebuild {
 
     /**
      * One transaction: the new tables replace the old, the old tables' dead letters go with them, and the live
-     * processor goes on from the rebuild's token. Another booking-query instance holding the processor's claim makes
-     * the token update, and so the swap, fail: rebuild with one instance running.
+     * processor goes on from the rebuild's token. The claim on that token is taken over from whichever instance
+     * holds it (with several booking-query instances, another one may process the dashboards): tables and token
+     * change hands at once, and that instance finds its claim gone at its next extension and steps back.
      */
     private void swap(TrackingToken last) {
         transactions.executeWithoutResult(status -> {
@@ -182,6 +183,9 @@ public class DashboardRebuild {
             // Letters parked against the old tables would be applied again onto the new ones.
             processing.deadLetterQueue(DashboardProjection.PROCESSING_GROUP).ifPresent(queue -> queue.clear());
             if (last != null) {
+                jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = 0",
+                        DashboardProjection.PROCESSING_GROUP);
+                tokenStore.fetchToken(DashboardProjection.PROCESSING_GROUP, 0);
                 tokenStore.storeToken(last, DashboardProjection.PROCESSING_GROUP, 0);
             }
         });
