@@ -52,7 +52,9 @@ public class AdmissionControl {
         if (answer.at().plus(refreshAfter).isBefore(now) && asking.compareAndSet(false, true)) {
             ask();
         }
-        if (answer.lagMillis() > maxLag.toMillis()) {
+        // An answer gone stale refuses nobody: after a quiet spell the last one may be from the busy moment before.
+        boolean fresh = answer.at().plus(refreshAfter.multipliedBy(2)).isAfter(now);
+        if (fresh && answer.lagMillis() > maxLag.toMillis()) {
             refused.incrementAndGet();
             throw new PlatformBusyException(Duration.ofMillis(answer.lagMillis()), maxLag);
         }

@@ -70,8 +70,20 @@ class AdmissionControlTest {
         assertThatThrownBy(admission::admit).isInstanceOf(PlatformBusyException.class);
 
         sagaLag(new SagaLag(1_990, 2_000, 300));
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofMillis(600));
         assertThatThrownBy(admission::admit).isInstanceOf(PlatformBusyException.class); // this asks again
+        admission.admit();
+    }
+
+    @Test
+    void aStaleAnswerRefusesNobody() {
+        sagaLag(new SagaLag(0, 2_000, 30_000));
+        admission.admit();
+        assertThatThrownBy(admission::admit).isInstanceOf(PlatformBusyException.class);
+
+        // A quiet spell: the answer from the busy moment is too old to go by; this request asks again and passes.
+        sagaLag(new SagaLag(2_000, 2_000, 0));
+        clock.advance(Duration.ofSeconds(5));
         admission.admit();
     }
 
