@@ -37,7 +37,7 @@ final class Phase {
      * opposed to declined cards and sold-out seats: payments that timed out, and placements refused with 503.
      *
      * @param refused503  answers 503 (admission control): nothing was placed; a booking sent again counts again
-     * @param otherErrors answers other than 202 and 503
+     * @param otherErrors answers other than 202 and 503, and placements not answered within the request timeout
      */
     record Outcomes(int confirmed, int declined, int soldOut, int timedOut, int refused503, int otherErrors,
                     int rejectedByPlatform) {
