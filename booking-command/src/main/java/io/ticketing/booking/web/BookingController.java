@@ -1,15 +1,15 @@
 package io.ticketing.booking.web;
 
-import io.ticketing.support.validation.PlainTextValidator;
-import io.ticketing.support.validation.PlainText;
-import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.booking.admission.AdmissionControl;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.booking.CancelBooking;
 import io.ticketing.coreapi.booking.PlaceBooking;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.support.security.AuthenticatedUser;
+import io.ticketing.support.validation.PlainText;
+import io.ticketing.support.validation.PlainTextValidator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,11 +1,11 @@
 package io.ticketing.booking.web;
 
-import io.ticketing.support.validation.StorableInstant;
-import io.ticketing.support.validation.PlainText;
-import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.ShowId;
+import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.show.CreateShow;
+import io.ticketing.support.validation.PlainText;
+import io.ticketing.support.validation.StorableInstant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

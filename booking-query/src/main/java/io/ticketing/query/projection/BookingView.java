@@ -1,10 +1,10 @@
 package io.ticketing.query.projection;
 
+import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.query.api.BookingSummary;
 import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.support.persistence.ProjectionRow;
-import io.ticketing.coreapi.booking.BookingStatus;
-import io.ticketing.query.api.BookingSummary;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

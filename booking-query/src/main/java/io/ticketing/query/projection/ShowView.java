@@ -1,9 +1,9 @@
 package io.ticketing.query.projection;
 
 import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.query.api.ShowStats;
 import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.support.persistence.ProjectionRow;
-import io.ticketing.query.api.ShowStats;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

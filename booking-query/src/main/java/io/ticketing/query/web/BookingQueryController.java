@@ -1,6 +1,5 @@
 package io.ticketing.query.web;
 
-import io.ticketing.support.validation.StorableInstant;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
@@ -13,6 +12,7 @@ import io.ticketing.query.api.FindDashboardSummary;
 import io.ticketing.query.api.FindShowStats;
 import io.ticketing.query.api.ShowStats;
 import io.ticketing.support.security.AuthenticatedUser;
+import io.ticketing.support.validation.StorableInstant;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.ticketing.payment.projection;
 
-import io.ticketing.coreapi.common.TextLimits;
-import io.ticketing.support.persistence.ColumnText;
-import io.ticketing.coreapi.payment.PaymentStatus;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.coreapi.payment.PaymentStatus;
+import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.support.persistence.ProjectionRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

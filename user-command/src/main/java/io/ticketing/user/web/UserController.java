@@ -1,6 +1,5 @@
 package io.ticketing.user.web;
 
-import io.ticketing.support.validation.PlainText;
 import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
@@ -9,6 +8,7 @@ import io.ticketing.coreapi.user.DeactivateUser;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.security.AuthenticatedUser;
+import io.ticketing.support.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
