@@ -74,39 +74,42 @@ class DashboardIT {
     @Test
     void theLiveStreamShowsBookingsAsTheyMoveAndAReconnectingClientMissesNothing() throws Exception {
         User user = client.newUser();
-        UUID show = client.newShow(10, "12.00");
-        BlockingQueue<JsonNode> live = new LinkedBlockingQueue<>();
-        CompletableFuture<?> stream = openStream(user, null, live);
+        Followed followed = followANewBookingUntilConfirmed(user);
 
-        UUID booking = client.book(user, show, 2, "tok_visa");
-        List<JsonNode> seen = takeUntil(live, booking, "CONFIRMED");
-        stream.cancel(true);
-
-        assertThat(seen).extracting(event -> event.path("data").path("status").asText()).endsWith("CONFIRMED");
-        long firstPosition = seen.get(0).path("id").asLong();
-        BlockingQueue<JsonNode> resumed = new LinkedBlockingQueue<>();
-        CompletableFuture<?> reconnected = openStream(user, firstPosition - 1, resumed);
-        try {
-            assertThat(takeUntil(resumed, booking, "CONFIRMED")).isNotEmpty();
-        } finally {
-            reconnected.cancel(true);
-        }
+        assertThat(followed.seen()).extracting(event -> event.path("data").path("status").asText())
+                .endsWith("CONFIRMED");
+        assertResumingAfterShowsItConfirmed(user, followed.seen().get(0).path("id").asLong() - 1, followed.booking());
     }
 
     @Test
     void aReconnectingClientGetsAChangeWhosePositionIsBelowItsLastEventId() throws Exception {
         User user = client.newUser();
+        Followed followed = followANewBookingUntilConfirmed(user);
+
+        // As if a later change had reached the client first, and this one committed after it, out of order.
+        long laterPosition = followed.seen().get(followed.seen().size() - 1).path("id").asLong() + 10;
+        assertResumingAfterShowsItConfirmed(user, laterPosition, followed.booking());
+    }
+
+    private record Followed(UUID booking, List<JsonNode> seen) {
+    }
+
+    private Followed followANewBookingUntilConfirmed(User user) throws InterruptedException {
         UUID show = client.newShow(10, "12.00");
         BlockingQueue<JsonNode> live = new LinkedBlockingQueue<>();
         CompletableFuture<?> stream = openStream(user, null, live);
-        UUID booking = client.book(user, show, 1, "tok_visa");
-        List<JsonNode> seen = takeUntil(live, booking, "CONFIRMED");
-        stream.cancel(true);
+        try {
+            UUID booking = client.book(user, show, 2, "tok_visa");
+            return new Followed(booking, takeUntil(live, booking, "CONFIRMED"));
+        } finally {
+            stream.cancel(true);
+        }
+    }
 
-        // As if a later change had reached the client first, and this one committed after it, out of order.
-        long laterPosition = seen.get(seen.size() - 1).path("id").asLong() + 10;
+    private void assertResumingAfterShowsItConfirmed(User user, long lastEventId, UUID booking)
+            throws InterruptedException {
         BlockingQueue<JsonNode> resumed = new LinkedBlockingQueue<>();
-        CompletableFuture<?> reconnected = openStream(user, laterPosition, resumed);
+        CompletableFuture<?> reconnected = openStream(user, lastEventId, resumed);
         try {
             assertThat(takeUntil(resumed, booking, "CONFIRMED")).isNotEmpty();
         } finally {

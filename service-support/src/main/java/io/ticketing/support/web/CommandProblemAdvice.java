@@ -6,6 +6,7 @@ import io.ticketing.support.messaging.CommandRejection;
 import jakarta.validation.ConstraintViolationException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -51,13 +52,8 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = e.getBody();
-        problem.setDetail(detail.isEmpty() ? "Invalid request content." : detail);
-        return handleExceptionInternal(e, problem, headers, status, request);
+        return handleExceptionInternal(e, naming(e.getBody(), e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())), headers, status, request);
     }
 
     /** A request parameter or header outside its constraints: the problem names each one. */
@@ -66,15 +62,19 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
                                                                            HttpHeaders headers,
                                                                            HttpStatusCode status,
                                                                            WebRequest request) {
-        String detail = e.getParameterValidationResults().stream()
+        return handleExceptionInternal(e, naming(e.getBody(), e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> result.getMethodParameter().getParameterName() + ": "
-                                + error.getDefaultMessage()))
-                .sorted()
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = e.getBody();
-        problem.setDetail(detail.isEmpty() ? "Invalid request parameters." : detail);
-        return handleExceptionInternal(e, problem, headers, status, request);
+                                + error.getDefaultMessage()))), headers, status, request);
+    }
+
+    /** The problem's detail lists every rejected field or parameter with why, in a stable order. */
+    private static ProblemDetail naming(ProblemDetail problem, Stream<String> rejections) {
+        String detail = rejections.sorted().collect(Collectors.joining("; "));
+        if (!detail.isEmpty()) {
+            problem.setDetail(detail);
+        }
+        return problem;
     }
 
     /**
