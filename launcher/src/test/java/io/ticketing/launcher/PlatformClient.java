@@ -91,26 +91,24 @@ final class PlatformClient {
 
     /** Waits until the booking's read model shows {@code status}, and returns it. */
     JsonNode awaitBooking(User user, UUID bookingId, String status) {
-        AtomicReference<JsonNode> booking = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Response found = get("booking-query", "/api/bookings/" + bookingId, user.token());
-            assertThat(found.status()).isEqualTo(200);
-            assertThat(found.body().path("status").asText()).isEqualTo(status);
-            booking.set(found.body());
-        });
-        return booking.get();
+        return awaitBookingIn(user, bookingId, Duration.ofSeconds(30), status);
     }
 
     /** Waits until the booking is CONFIRMED or REJECTED, and says which. */
     String awaitSettled(User user, UUID bookingId) {
-        AtomicReference<String> settled = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        return awaitBookingIn(user, bookingId, Duration.ofSeconds(60), "CONFIRMED", "REJECTED")
+                .path("status").asText();
+    }
+
+    private JsonNode awaitBookingIn(User user, UUID bookingId, Duration patience, String... statuses) {
+        AtomicReference<JsonNode> booking = new AtomicReference<>();
+        await().atMost(patience).untilAsserted(() -> {
             Response found = get("booking-query", "/api/bookings/" + bookingId, user.token());
             assertThat(found.status()).isEqualTo(200);
-            assertThat(found.body().path("status").asText()).isIn("CONFIRMED", "REJECTED");
-            settled.set(found.body().path("status").asText());
+            assertThat(found.body().path("status").asText()).isIn((Object[]) statuses);
+            booking.set(found.body());
         });
-        return settled.get();
+        return booking.get();
     }
 
     JsonNode showStats(UUID showId, String token) {

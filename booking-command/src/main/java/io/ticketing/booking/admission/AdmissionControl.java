@@ -7,6 +7,7 @@ import io.ticketing.coreapi.pipeline.SagaLag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,14 +36,13 @@ public class AdmissionControl {
     private final Clock clock;
     private final AtomicBoolean asking = new AtomicBoolean();
     private final AtomicLong refused = new AtomicLong();
-    private volatile Answer last;
+    private volatile Answer last = new Answer(0, Instant.MIN);
 
     public AdmissionControl(QueryGateway queries, Duration maxLag, Duration refreshAfter, Clock clock) {
         this.queries = queries;
         this.maxLag = maxLag;
         this.refreshAfter = refreshAfter;
         this.clock = clock;
-        this.last = new Answer(0, Instant.MIN);
     }
 
     /** @throws PlatformBusyException when the saga is further behind than the configured bound */
@@ -66,16 +66,21 @@ public class AdmissionControl {
     }
 
     private void ask() {
-        queries.query(new FindSagaLag(), SagaLag.class)
-                .orTimeout(ASK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-                .whenComplete((lag, unanswered) -> {
-                    if (lag != null) {
-                        last = new Answer(lag.lagMillis(), clock.instant());
-                    } else {
-                        log.debug("No saga coordinator told its lag; bookings stay admitted", unanswered);
-                    }
-                    asking.set(false);
-                });
+        CompletableFuture<SagaLag> answer;
+        try {
+            answer = queries.query(new FindSagaLag(), SagaLag.class);
+        } catch (RuntimeException notSent) {
+            answer = CompletableFuture.failedFuture(notSent);
+        }
+        answer.orTimeout(ASK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((lag, unanswered) -> {
+            if (lag != null) {
+                last = new Answer(lag.lagMillis(), clock.instant());
+            } else {
+                log.debug("No saga coordinator told its lag; bookings stay admitted", unanswered);
+            }
+            // Cleared however the question ended, or no one would ever ask again.
+            asking.set(false);
+        });
     }
 
     private record Answer(long lagMillis, Instant at) {

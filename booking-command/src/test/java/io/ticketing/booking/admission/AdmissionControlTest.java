@@ -1,6 +1,7 @@
 package io.ticketing.booking.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -92,8 +93,22 @@ class AdmissionControlTest {
         when(queries.query(any(FindSagaLag.class), eq(SagaLag.class)))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("no coordinator")));
 
-        admission.admit();
-        admission.admit();
+        assertThatCode(admission::admit).doesNotThrowAnyException();
+        clock.advance(Duration.ofSeconds(1));
+        assertThatCode(admission::admit).doesNotThrowAnyException();
+        verify(queries, times(2)).query(any(FindSagaLag.class), eq(SagaLag.class));
+    }
+
+    @Test
+    void aQuestionThatCannotEvenBeSentIsAskedAgainLater() {
+        when(queries.query(any(FindSagaLag.class), eq(SagaLag.class)))
+                .thenThrow(new IllegalStateException("no query bus yet"))
+                .thenReturn(CompletableFuture.completedFuture(new SagaLag(0, 2_000, 30_000)));
+
+        assertThatCode(admission::admit).doesNotThrowAnyException();
+        clock.advance(Duration.ofSeconds(1));
+        admission.admit(); // asks again, and learns of the lag
+        assertThatThrownBy(admission::admit).isInstanceOf(PlatformBusyException.class);
     }
 
     private void sagaLag(SagaLag lag) {

@@ -9,4 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * sends it as a safety net, for a call the payment service lost.
  */
 public record TimeOutPayment(@TargetAggregateIdentifier PaymentId paymentId, String reason) {
+
+    /** Why a payment was timed out, whoever asked: what the booking's rejection tells the customer. */
+    public static final String REASON = "Payment timed out";
 }

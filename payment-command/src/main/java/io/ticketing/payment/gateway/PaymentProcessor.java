@@ -34,7 +34,6 @@ import org.springframework.stereotype.Component;
 class PaymentProcessor {
 
     static final String PROCESSING_GROUP = "payment-gateway";
-    static final String TIMED_OUT = "Payment timed out";
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
 
     private final PaymentGateway gateway;
@@ -67,7 +66,7 @@ class PaymentProcessor {
 
     private static Object answer(PaymentRequested event, Outcome outcome, Throwable failure) {
         if (failure instanceof TimeoutException) {
-            return new TimeOutPayment(event.paymentId(), TIMED_OUT);
+            return new TimeOutPayment(event.paymentId(), TimeOutPayment.REASON);
         }
         if (failure != null) {
             throw new IllegalStateException("The gateway failed to charge payment " + event.paymentId(), failure);

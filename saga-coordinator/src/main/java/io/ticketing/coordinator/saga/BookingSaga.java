@@ -51,7 +51,6 @@ public class BookingSaga extends JournaledSaga {
 
     public static final String PROCESSING_GROUP = "booking-saga";
     static final String PAYMENT_DEADLINE = "payment-timeout";
-    static final String TIMED_OUT = "Payment timed out";
     static final String PAYMENT_ID = "paymentId";
 
     @Autowired
@@ -209,7 +208,7 @@ public class BookingSaga extends JournaledSaga {
 
     /** The payment decides: only an unanswered one times out, and the saga hears of it as an event. */
     private void timeOutPayment() {
-        dispatch(new TimeOutPayment(paymentId, TIMED_OUT));
+        dispatch(new TimeOutPayment(paymentId, TimeOutPayment.REASON));
     }
 
     private Object[] undoings() {

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than any request of the API needs, before anything reads it: 413 as a problem.
- * Every command of the platform fits in a few kilobytes; a megabyte body is a mistake or an attack.
+ * Every command of the platform fits in a few kilobytes; a megabyte body is a mistake or an attack. It goes by the
+ * announced {@code Content-Length}: a chunked body, which announces none, is not limited here.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
