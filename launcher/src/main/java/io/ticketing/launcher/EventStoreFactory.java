@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import io.ticketing.support.messaging.MessageSerialization;
+import io.ticketing.support.privacy.DataSubjectKeys;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -11,7 +12,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -41,8 +44,8 @@ final class EventStoreFactory {
                 .migrate();
     }
 
-    static EmbeddedEventStore eventStore(DataSource eventStoreDatabase) {
-        Serializer serializer = MessageSerialization.jacksonSerializer();
+    static EmbeddedEventStore eventStore(DataSource eventStoreDatabase, QueryBus queryBus) {
+        Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         () -> committingOutsideUnitsOfWork(eventStoreDatabase.getConnection())))
@@ -50,6 +53,7 @@ final class EventStoreFactory {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
+                .upcasterChain(new EventUpcasterChain(MessageSerialization.upcasters()))
                 .build();
         return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
     }

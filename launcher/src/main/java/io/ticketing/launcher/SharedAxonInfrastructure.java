@@ -24,8 +24,8 @@ class SharedAxonInfrastructure {
     static final String QUERY_UPDATE_EMITTER = "platformQueryUpdateEmitter";
 
     @Bean(destroyMethod = "shutDown")
-    EmbeddedEventStore eventStore(EventStoreDatabase eventStoreDatabase) {
-        return EventStoreFactory.eventStore(eventStoreDatabase.dataSource());
+    EmbeddedEventStore eventStore(EventStoreDatabase eventStoreDatabase, QueryBus queryBus) {
+        return EventStoreFactory.eventStore(eventStoreDatabase.dataSource(), queryBus);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.common.stream.BlockingStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class EventStoreGapIT {
         postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
         eventStoreDatabase = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, WRITERS + 4, false);
         EventStoreFactory.migrate(eventStoreDatabase);
-        eventStore = EventStoreFactory.eventStore(eventStoreDatabase);
+        eventStore = EventStoreFactory.eventStore(eventStoreDatabase, SimpleQueryBus.builder().build());
     }
 
     @AfterAll

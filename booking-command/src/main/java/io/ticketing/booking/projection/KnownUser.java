@@ -1,6 +1,7 @@
 package io.ticketing.booking.projection;
 
 import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.coreapi.privacy.PersonalData;
 import io.ticketing.support.persistence.ColumnText;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -32,6 +33,11 @@ public class KnownUser {
     }
 
     void deactivated() {
+        active = false;
+    }
+
+    void erased() {
+        email = PersonalData.ERASED;
         active = false;
     }
 

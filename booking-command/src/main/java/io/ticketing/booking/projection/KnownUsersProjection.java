@@ -2,6 +2,7 @@ package io.ticketing.booking.projection;
 
 import io.ticketing.coreapi.user.UserDeactivated;
 import io.ticketing.coreapi.user.UserEmailChanged;
+import io.ticketing.coreapi.user.UserErased;
 import io.ticketing.coreapi.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,6 +35,11 @@ class KnownUsersProjection {
     @EventHandler
     void on(UserDeactivated event) {
         users.findById(event.userId().value()).ifPresent(KnownUser::deactivated);
+    }
+
+    @EventHandler
+    void on(UserErased event) {
+        users.findById(event.userId().value()).ifPresent(KnownUser::erased);
     }
 
     @ResetHandler

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ticketing.coreapi.user.UserCredentialsSet;
+import io.ticketing.coreapi.privacy.MaskedInAudits;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,12 +26,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the event store for auditors: one aggregate's stream in order, or every event of a time range in global
- * order, streamed. Credentials never leave: a password hash is shown as redacted.
+ * order, streamed. Payloads are shown as the services read them: an erased user's personal data as erased, and
+ * secrets marked {@link MaskedInAudits} by their last four characters only.
  */
 @Component
 public class EventAuditor {
 
-    static final String REDACTED = "[redacted]";
+    private static final int SHOWN_CHARACTERS = 4;
+    private static final String MASK = "****";
+    private static final ClassValue<List<String>> MASKED_COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            return type.isRecord() ? Arrays.stream(type.getRecordComponents())
+                    .filter(component -> component.isAnnotationPresent(MaskedInAudits.class))
+                    .map(RecordComponent::getName)
+                    .toList() : List.of();
+        }
+    };
     /** How long the export waits for more events before it decides it has reached the end of the stream. */
     private static final int END_OF_STREAM_MILLIS = 500;
 
@@ -101,9 +114,18 @@ public class EventAuditor {
 
     private JsonNode payloadOf(EventMessage<?> event) {
         JsonNode payload = objectMapper.valueToTree(event.getPayload());
-        if (event.getPayload() instanceof UserCredentialsSet && payload instanceof ObjectNode credentials) {
-            credentials.put("passwordHash", REDACTED);
+        if (payload instanceof ObjectNode fields) {
+            for (String component : MASKED_COMPONENTS.get(event.getPayloadType())) {
+                if (fields.path(component).isTextual()) {
+                    fields.put(component, masked(fields.get(component).asText()));
+                }
+            }
         }
         return payload;
+    }
+
+    static String masked(String secret) {
+        return secret.length() <= SHOWN_CHARACTERS ? MASK
+                : MASK + secret.substring(secret.length() - SHOWN_CHARACTERS);
     }
 }

@@ -2,6 +2,7 @@ package io.ticketing.query.projection;
 
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.coreapi.privacy.PersonalData;
 import io.ticketing.query.api.BookingSummary;
 import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.support.persistence.ProjectionRow;
@@ -65,6 +66,11 @@ class BookingView extends ProjectionRow {
     void moved(BookingStatus newStatus, String why, Instant at, long position) {
         status = newStatus;
         reason = ColumnText.fit(why, TextLimits.REASON);
+        changed(at, position);
+    }
+
+    void userErased(Instant at, long position) {
+        userEmail = PersonalData.ERASED;
         changed(at, position);
     }
 

@@ -10,6 +10,8 @@ interface BookingViewRepository extends JpaRepository<BookingView, UUID>, JpaSpe
 
     List<BookingView> findTop1000ByLastEventPositionGreaterThanOrderByLastEventPosition(long position);
 
+    List<BookingView> findByUserId(UUID userId);
+
     List<BookingView> findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(UUID userId,
                                                                                                long position);
 

@@ -10,6 +10,7 @@ import io.ticketing.coreapi.show.SeatsReleased;
 import io.ticketing.coreapi.show.SeatsReserved;
 import io.ticketing.coreapi.show.ShowCreated;
 import io.ticketing.coreapi.user.UserEmailChanged;
+import io.ticketing.coreapi.user.UserErased;
 import io.ticketing.coreapi.user.UserRegistered;
 import io.ticketing.query.api.BookingPage;
 import io.ticketing.query.api.BookingSummary;
@@ -80,6 +81,16 @@ public class DashboardProjection {
     @EventHandler
     void on(UserEmailChanged event) {
         contacts.findById(event.userId().value()).ifPresent(contact -> contact.emailChanged(event.email()));
+    }
+
+    /** The erased user's address goes from their contact and from every booking of theirs; the bookings stay. */
+    @EventHandler
+    void on(UserErased event, @Timestamp Instant at, TrackingToken token) {
+        contacts.findById(event.userId().value()).ifPresent(UserContact::erased);
+        bookings.findByUserId(event.userId().value()).forEach(booking -> {
+            booking.userErased(at, position(token));
+            publish(booking);
+        });
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package io.ticketing.query.projection;
 
 import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.coreapi.privacy.PersonalData;
 import io.ticketing.support.persistence.ColumnText;
 import io.ticketing.support.persistence.ProjectionRow;
 import jakarta.persistence.Entity;
@@ -31,6 +32,10 @@ class UserContact extends ProjectionRow {
 
     void emailChanged(String newEmail) {
         email = ColumnText.fit(newEmail, TextLimits.EMAIL);
+    }
+
+    void erased() {
+        email = PersonalData.ERASED;
     }
 
     String email() {

@@ -3,7 +3,9 @@ package io.ticketing.coreapi.user;
 import io.ticketing.coreapi.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Registers a user. The password arrives already hashed: no plain password ever enters a message. */
-public record RegisterUser(@TargetAggregateIdentifier UserId userId, String email, String fullName,
-                           String passwordHash, Role role) {
+/**
+ * Registers a user. Credentials are not part of it: the user service stores the password hash in its own database
+ * before it sends this, so no credential ever enters a message or the event stream.
+ */
+public record RegisterUser(@TargetAggregateIdentifier UserId userId, String email, String fullName, Role role) {
 }

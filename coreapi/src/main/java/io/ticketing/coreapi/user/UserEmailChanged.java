@@ -1,6 +1,9 @@
 package io.ticketing.coreapi.user;
 
 import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.privacy.DataSubject;
+import io.ticketing.coreapi.privacy.PersonalData;
 
-public record UserEmailChanged(UserId userId, String previousEmail, String email) {
+public record UserEmailChanged(@DataSubject UserId userId, @PersonalData String previousEmail,
+                               @PersonalData String email) {
 }

@@ -1,6 +1,8 @@
 package io.ticketing.coreapi.user;
 
 import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.privacy.DataSubject;
+import io.ticketing.coreapi.privacy.PersonalData;
 
-public record UserNameChanged(UserId userId, String fullName) {
+public record UserNameChanged(@DataSubject UserId userId, @PersonalData String fullName) {
 }

@@ -5,6 +5,7 @@ import static io.ticketing.coreapi.common.MessageMetadata.CAUSATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.CORRELATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
+import io.ticketing.support.privacy.DataSubjectKeys;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -13,6 +14,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -25,8 +27,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The Axon settings every service shares: Jackson for messages, events and everything else, the flow metadata on
- * every message, and PostgreSQL types ({@code bytea}) for the saga store.
+ * The Axon settings every service shares: Jackson for messages, events (personal data encrypted, old formats
+ * upcast) and everything else, the flow metadata on every message, and PostgreSQL types ({@code bytea}) for the saga
+ * store.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 public class MessagingAutoConfiguration {
@@ -47,8 +50,14 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return serializer;
+    public Serializer eventSerializer(ObjectProvider<QueryBus> queryBus) {
+        return MessageSerialization.eventSerializer(new DataSubjectKeys(queryBus::getObject));
+    }
+
+    @Bean
+    public ConfigurerModule eventUpcasting() {
+        return configurer -> MessageSerialization.upcasters()
+                .forEach(upcaster -> configurer.registerEventUpcaster(config -> upcaster));
     }
 
     /**

@@ -1,19 +1,16 @@
 package io.ticketing.user.auth;
 
 import io.ticketing.coreapi.common.UserId;
-import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.messaging.CommandRejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +23,13 @@ class AdminBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-    private final CommandGateway commandGateway;
-    private final PasswordEncoder passwordEncoder;
+    private final UserRegistration registration;
     private final String email;
     private final String password;
 
-    AdminBootstrap(CommandGateway commandGateway, PasswordEncoder passwordEncoder,
-                   @Value("${user.admin.email:}") String email, @Value("${user.admin.password:}") String password) {
-        this.commandGateway = commandGateway;
-        this.passwordEncoder = passwordEncoder;
+    AdminBootstrap(UserRegistration registration, @Value("${user.admin.email:}") String email,
+                   @Value("${user.admin.password:}") String password) {
+        this.registration = registration;
         this.email = email.strip().toLowerCase(Locale.ROOT);
         this.password = password;
     }
@@ -47,8 +42,7 @@ class AdminBootstrap {
         }
         UserId adminId = new UserId(UUID.nameUUIDFromBytes(("admin:" + email).getBytes(StandardCharsets.UTF_8)));
         try {
-            commandGateway.sendAndWait(new RegisterUser(adminId, email, "Administrator",
-                    passwordEncoder.encode(password), Role.ADMIN));
+            registration.register(adminId, email, "Administrator", password, Role.ADMIN).join();
             log.info("Admin account {} is set up", email);
         } catch (RuntimeException refused) {
             log.error("The admin account {} could not be set up: {}", email, CommandRejection.of(refused)

@@ -1,6 +1,8 @@
 package io.ticketing.user.auth;
 
 import io.ticketing.user.auth.TokenIssuer.AccessToken;
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.user.persistence.CredentialStore;
 import io.ticketing.user.persistence.UserAccount;
 import io.ticketing.user.persistence.UserAccountRepository;
 import jakarta.validation.Valid;
@@ -21,15 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final UserAccountRepository accounts;
+    private final CredentialStore credentialStore;
     private final PasswordEncoder passwordEncoder;
     private final TokenIssuer tokenIssuer;
     private final Map<String, Object> publicKeys;
     /** Compared against when the email is unknown, so that a wrong email takes as long as a wrong password. */
     private final String unknownUserHash;
 
-    AuthController(UserAccountRepository accounts, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
-                   com.nimbusds.jose.jwk.RSAKey signingKey) {
+    AuthController(UserAccountRepository accounts, CredentialStore credentialStore, PasswordEncoder passwordEncoder,
+                   TokenIssuer tokenIssuer, com.nimbusds.jose.jwk.RSAKey signingKey) {
         this.accounts = accounts;
+        this.credentialStore = credentialStore;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.publicKeys = new com.nimbusds.jose.jwk.JWKSet(signingKey.toPublicJWK()).toJSONObject();
@@ -40,8 +44,8 @@ class AuthController {
     @PostMapping("/api/auth/token")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
         Optional<UserAccount> account = accounts.findByEmail(credentials.email().toLowerCase(Locale.ROOT));
-        boolean passwordMatches = passwordEncoder.matches(credentials.password(),
-                account.map(UserAccount::passwordHash).orElse(unknownUserHash));
+        boolean passwordMatches = passwordEncoder.matches(credentials.password(), account
+                .flatMap(known -> credentialStore.passwordHashOf(new UserId(known.userId()))).orElse(unknownUserHash));
         if (account.isEmpty() || !passwordMatches || !account.get().isActive()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password."));

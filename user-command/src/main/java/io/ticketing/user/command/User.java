@@ -6,10 +6,11 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.ChangeUserName;
 import io.ticketing.coreapi.user.DeactivateUser;
+import io.ticketing.coreapi.user.EraseUser;
 import io.ticketing.coreapi.user.RegisterUser;
-import io.ticketing.coreapi.user.UserCredentialsSet;
 import io.ticketing.coreapi.user.UserDeactivated;
 import io.ticketing.coreapi.user.UserEmailChanged;
+import io.ticketing.coreapi.user.UserErased;
 import io.ticketing.coreapi.user.UserNameChanged;
 import io.ticketing.coreapi.user.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,6 +32,7 @@ public class User {
     private String email;
     private String fullName;
     private boolean active;
+    private boolean erased;
 
     protected User() {
         // Axon rebuilds users from their events.
@@ -47,9 +49,8 @@ public class User {
             return;
         }
         requireText(command.fullName(), "A user needs a name");
-        directory.add(command.userId(), command.email(), command.passwordHash(), command.role());
+        directory.add(command.userId(), command.email(), command.role());
         apply(new UserRegistered(command.userId(), command.email(), command.fullName().strip(), command.role()));
-        apply(new UserCredentialsSet(command.userId(), command.passwordHash()));
     }
 
     @CommandHandler
@@ -75,6 +76,18 @@ public class User {
         if (active) {
             directory.deactivate(userId);
             apply(new UserDeactivated(userId));
+        }
+    }
+
+    /**
+     * Erasing again changes no event but repeats the directory's part, in case the first erasure's events were stored
+     * and its database writes were not.
+     */
+    @CommandHandler
+    void handle(EraseUser command, UserDirectory directory) {
+        directory.erase(userId);
+        if (!erased) {
+            apply(new UserErased(userId));
         }
     }
 
@@ -111,5 +124,11 @@ public class User {
     @EventSourcingHandler
     void on(UserDeactivated event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        active = false;
+        erased = true;
     }
 }

@@ -4,6 +4,7 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.user.command.EmailAlreadyInUseException;
 import io.ticketing.user.command.UserDirectory;
+import io.ticketing.user.privacy.PersonalDataKeys;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +12,19 @@ import org.springframework.stereotype.Component;
 class JpaUserDirectory implements UserDirectory {
 
     private final UserAccountRepository accounts;
+    private final CredentialStore credentials;
+    private final PersonalDataKeys personalDataKeys;
 
-    JpaUserDirectory(UserAccountRepository accounts) {
+    JpaUserDirectory(UserAccountRepository accounts, CredentialStore credentials, PersonalDataKeys personalDataKeys) {
         this.accounts = accounts;
+        this.credentials = credentials;
+        this.personalDataKeys = personalDataKeys;
     }
 
     @Override
-    public void add(UserId userId, String email, String passwordHash, Role role) {
+    public void add(UserId userId, String email, Role role) {
         requireFree(email, userId);
-        saveAndFlush(new UserAccount(userId.value(), email, passwordHash, role), email);
+        saveAndFlush(new UserAccount(userId.value(), email, role), email);
     }
 
     @Override
@@ -33,6 +38,13 @@ class JpaUserDirectory implements UserDirectory {
     @Override
     public void deactivate(UserId userId) {
         accounts.findById(userId.value()).ifPresent(UserAccount::deactivated);
+    }
+
+    @Override
+    public void erase(UserId userId) {
+        accounts.findById(userId.value()).ifPresent(UserAccount::erased);
+        credentials.forget(userId);
+        personalDataKeys.destroyFor(userId);
     }
 
     private void requireFree(String email, UserId claimant) {

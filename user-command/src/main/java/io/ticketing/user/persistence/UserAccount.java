@@ -15,7 +15,6 @@ public class UserAccount {
     @Id
     private UUID userId;
     private String email;
-    private String passwordHash;
     @Enumerated(EnumType.STRING)
     private Role role;
     private boolean active;
@@ -23,10 +22,9 @@ public class UserAccount {
     protected UserAccount() {
     }
 
-    UserAccount(UUID userId, String email, String passwordHash, Role role) {
+    UserAccount(UUID userId, String email, Role role) {
         this.userId = userId;
         this.email = email;
-        this.passwordHash = passwordHash;
         this.role = role;
         this.active = true;
     }
@@ -39,16 +37,18 @@ public class UserAccount {
         active = false;
     }
 
+    /** Keeps the id taken and lets the address go: nobody can log in as an erased user, anyone may use the address. */
+    void erased() {
+        email = null;
+        active = false;
+    }
+
     public UUID userId() {
         return userId;
     }
 
     public String email() {
         return email;
-    }
-
-    public String passwordHash() {
-        return passwordHash;
     }
 
     public Role role() {

@@ -5,10 +5,12 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.ChangeUserName;
 import io.ticketing.coreapi.user.DeactivateUser;
-import io.ticketing.coreapi.user.RegisterUser;
+import io.ticketing.coreapi.user.EraseUser;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.security.AuthenticatedUser;
 import io.ticketing.support.validation.PlainText;
+import io.ticketing.user.auth.UserRegistration;
+import io.ticketing.user.privacy.PersonalDataKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,21 +35,24 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final CommandGateway commandGateway;
-    private final PasswordEncoder passwordEncoder;
+    private final UserRegistration userRegistration;
+    private final PersonalDataKeys personalDataKeys;
 
-    UserController(CommandGateway commandGateway, PasswordEncoder passwordEncoder) {
+    UserController(CommandGateway commandGateway, UserRegistration userRegistration,
+                   PersonalDataKeys personalDataKeys) {
         this.commandGateway = commandGateway;
-        this.passwordEncoder = passwordEncoder;
+        this.userRegistration = userRegistration;
+        this.personalDataKeys = personalDataKeys;
     }
 
     @PostMapping
     CompletableFuture<ResponseEntity<Registered>> register(@Valid @RequestBody Registration registration) {
         UserId userId = new UserId(UUID.randomUUID());
-        RegisterUser command = new RegisterUser(userId, normalized(registration.email()), registration.fullName(),
-                passwordEncoder.encode(registration.password()), Role.USER);
-        return commandGateway.send(command).thenApply(done -> ResponseEntity
-                .created(URI.create("/api/users/" + userId))
-                .body(new Registered(userId.value())));
+        return userRegistration.register(userId, normalized(registration.email()), registration.fullName(),
+                        registration.password(), Role.USER)
+                .thenApply(done -> ResponseEntity
+                        .created(URI.create("/api/users/" + userId))
+                        .body(new Registered(userId.value())));
     }
 
     @PutMapping("/{userId}/email")
@@ -55,6 +60,7 @@ class UserController {
                                                         @Valid @RequestBody EmailChange change,
                                                         AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
+        personalDataKeys.issueFor(target);
         return applied(commandGateway.send(new ChangeUserEmail(target, normalized(change.email()))));
     }
 
@@ -63,6 +69,7 @@ class UserController {
                                                        @Valid @RequestBody NameChange change,
                                                        AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
+        personalDataKeys.issueFor(target);
         return applied(commandGateway.send(new ChangeUserName(target, change.fullName())));
     }
 
@@ -70,6 +77,16 @@ class UserController {
     CompletableFuture<ResponseEntity<Void>> deactivate(@PathVariable UUID userId, AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
         return applied(commandGateway.send(new DeactivateUser(target)));
+    }
+
+    /**
+     * Erasure (GDPR art. 17): the user's personal data becomes unreadable everywhere, their credentials are
+     * forgotten, and their tokens stop working. Bookings and payments stay, without a name or an address.
+     */
+    @DeleteMapping("/{userId}")
+    CompletableFuture<ResponseEntity<Void>> erase(@PathVariable UUID userId, AuthenticatedUser caller) {
+        UserId target = requireSelfOrAdmin(caller, userId);
+        return applied(commandGateway.send(new EraseUser(target)));
     }
 
     private static UserId requireSelfOrAdmin(AuthenticatedUser caller, UUID userId) {

@@ -3,8 +3,10 @@ package io.ticketing.user.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
+import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.test.PlatformWebMvcTest;
+import io.ticketing.user.persistence.CredentialStore;
 import io.ticketing.user.persistence.UserAccount;
 import io.ticketing.user.persistence.UserAccountRepository;
 import java.util.Optional;
@@ -40,13 +42,17 @@ class AuthControllerTest {
     @MockitoBean
     private UserAccountRepository accounts;
 
+    @MockitoBean
+    private CredentialStore credentials;
+
     @BeforeEach
     void ada() {
         UserAccount ada = Mockito.mock(UserAccount.class);
         when(ada.userId()).thenReturn(adaId);
         when(ada.email()).thenReturn("ada@example.com");
         when(ada.role()).thenReturn(Role.ADMIN);
-        when(ada.passwordHash()).thenReturn(passwordEncoder.encode("correct horse"));
+        when(credentials.passwordHashOf(new UserId(adaId)))
+                .thenReturn(Optional.of(passwordEncoder.encode("correct horse")));
         when(ada.isActive()).thenReturn(true);
         when(accounts.findByEmail("ada@example.com")).thenReturn(Optional.of(ada));
     }

@@ -1,17 +1,22 @@
 package io.ticketing.user.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.ChangeUserName;
 import io.ticketing.coreapi.user.DeactivateUser;
+import io.ticketing.coreapi.user.EraseUser;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
-import io.ticketing.coreapi.user.UserCredentialsSet;
 import io.ticketing.coreapi.user.UserDeactivated;
 import io.ticketing.coreapi.user.UserEmailChanged;
+import io.ticketing.coreapi.user.UserErased;
 import io.ticketing.coreapi.user.UserNameChanged;
 import io.ticketing.coreapi.user.UserRegistered;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,18 +38,18 @@ class UserTest {
     }
 
     @Test
-    void registeringKeepsThePasswordHashApartFromTheProfile() {
+    void registersWithATrimmedName() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(ada, "ada@example.com", " Ada Lovelace ", "{bcrypt}hash", Role.USER))
-                .expectEvents(adaRegistered, new UserCredentialsSet(ada, "{bcrypt}hash"));
+                .when(new RegisterUser(ada, "ada@example.com", " Ada Lovelace ", Role.USER))
+                .expectEvents(adaRegistered);
     }
 
     @Test
     void aRetriedRegistrationChangesNothing() {
-        directory.add(ada, "ada@example.com", "{bcrypt}hash", Role.USER);
+        directory.add(ada, "ada@example.com", Role.USER);
 
         fixture.given(adaRegistered)
-                .when(new RegisterUser(ada, "ada@example.com", "Ada Lovelace", "{bcrypt}other", Role.USER))
+                .when(new RegisterUser(ada, "ada@example.com", "Ada Lovelace", Role.USER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -52,17 +57,17 @@ class UserTest {
     @Test
     void cannotRegisterTheSameIdForAnotherAddress() {
         fixture.given(adaRegistered)
-                .when(new RegisterUser(ada, "someone@example.com", "Someone", "{bcrypt}hash", Role.USER))
+                .when(new RegisterUser(ada, "someone@example.com", "Someone", Role.USER))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
 
     @Test
     void cannotRegisterAnAddressAnotherUserHolds() {
-        directory.add(new UserId(UUID.randomUUID()), "ada@example.com", "{bcrypt}hash", Role.USER);
+        directory.add(new UserId(UUID.randomUUID()), "ada@example.com", Role.USER);
 
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(ada, "ada@example.com", "Ada Lovelace", "{bcrypt}hash", Role.USER))
+                .when(new RegisterUser(ada, "ada@example.com", "Ada Lovelace", Role.USER))
                 .expectException(EmailAlreadyInUseException.class)
                 .expectNoEvents();
     }
@@ -70,13 +75,13 @@ class UserTest {
     @Test
     void cannotRegisterWithoutAName() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(ada, "ada@example.com", " ", "{bcrypt}hash", Role.USER))
+                .when(new RegisterUser(ada, "ada@example.com", " ", Role.USER))
                 .expectException(IllegalArgumentException.class);
     }
 
     @Test
     void changesTheEmailAddress() {
-        directory.add(ada, "ada@example.com", "{bcrypt}hash", Role.USER);
+        directory.add(ada, "ada@example.com", Role.USER);
 
         fixture.given(adaRegistered)
                 .when(new ChangeUserEmail(ada, "countess@example.com"))
@@ -85,7 +90,7 @@ class UserTest {
 
     @Test
     void changingToTheCurrentAddressChangesNothing() {
-        directory.add(ada, "ada@example.com", "{bcrypt}hash", Role.USER);
+        directory.add(ada, "ada@example.com", Role.USER);
 
         fixture.given(adaRegistered)
                 .when(new ChangeUserEmail(ada, "ada@example.com"))
@@ -95,8 +100,8 @@ class UserTest {
 
     @Test
     void cannotTakeAnAddressAnotherUserHolds() {
-        directory.add(ada, "ada@example.com", "{bcrypt}hash", Role.USER);
-        directory.add(new UserId(UUID.randomUUID()), "grace@example.com", "{bcrypt}hash", Role.USER);
+        directory.add(ada, "ada@example.com", Role.USER);
+        directory.add(new UserId(UUID.randomUUID()), "grace@example.com", Role.USER);
 
         fixture.given(adaRegistered)
                 .when(new ChangeUserEmail(ada, "grace@example.com"))
@@ -119,7 +124,7 @@ class UserTest {
 
     @Test
     void deactivatesOnce() {
-        directory.add(ada, "ada@example.com", "{bcrypt}hash", Role.USER);
+        directory.add(ada, "ada@example.com", Role.USER);
 
         fixture.given(adaRegistered)
                 .when(new DeactivateUser(ada))
@@ -138,6 +143,30 @@ class UserTest {
     }
 
     @Test
+    void erasureIsRecordedOnceAndItsDirectoryPartRepeatedOnEveryRequest() {
+        fixture.given(adaRegistered)
+                .when(new EraseUser(ada))
+                .expectEvents(new UserErased(ada));
+        fixture.given(adaRegistered, new UserErased(ada))
+                .when(new EraseUser(ada))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        assertThat(directory.erasures).containsExactly(ada, ada);
+    }
+
+    @Test
+    void anErasedUserCannotBeChangedOrDeactivatedAgain() {
+        fixture.given(adaRegistered, new UserErased(ada))
+                .when(new ChangeUserEmail(ada, "ada@example.com"))
+                .expectException(IllegalStateException.class);
+        fixture.given(adaRegistered, new UserErased(ada))
+                .when(new DeactivateUser(ada))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotChangeAnUnknownUser() {
         fixture.givenNoPriorActivity()
                 .when(new ChangeUserName(ada, "Nobody"))
@@ -148,9 +177,10 @@ class UserTest {
     private static final class InMemoryDirectory implements UserDirectory {
 
         private final Map<String, UserId> holders = new HashMap<>();
+        private final List<UserId> erasures = new ArrayList<>();
 
         @Override
-        public void add(UserId userId, String email, String passwordHash, Role role) {
+        public void add(UserId userId, String email, Role role) {
             claim(email, userId);
         }
 
@@ -162,6 +192,12 @@ class UserTest {
 
         @Override
         public void deactivate(UserId userId) {
+        }
+
+        @Override
+        public void erase(UserId userId) {
+            holders.values().removeIf(userId::equals);
+            erasures.add(userId);
         }
 
         private void claim(String email, UserId userId) {

@@ -2,24 +2,30 @@ package io.ticketing.user.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
+import io.ticketing.coreapi.user.EraseUser;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
 import io.ticketing.user.auth.OpenEndpoints;
 import io.ticketing.user.auth.PasswordHashing;
+import io.ticketing.user.auth.UserRegistration;
 import io.ticketing.user.command.EmailAlreadyInUseException;
+import io.ticketing.user.persistence.CredentialStore;
+import io.ticketing.user.privacy.PersonalDataKeys;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -29,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @PlatformWebMvcTest(UserController.class)
-@Import({PasswordHashing.class, OpenEndpoints.class})
+@Import({PasswordHashing.class, OpenEndpoints.class, UserRegistration.class})
 class UserControllerTest {
 
     private static final String ADA = """
@@ -48,9 +54,16 @@ class UserControllerTest {
     @MockitoBean
     private CommandGateway commandGateway;
 
+    @MockitoBean
+    private CredentialStore credentials;
+
+    @MockitoBean
+    private PersonalDataKeys personalDataKeys;
+
     @Test
     void registersAUserWithoutATokenWithANormalisedEmailAndOnlyAHashOfThePassword() {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+        when(credentials.storeIfAbsent(any(), any())).thenReturn(true);
 
         assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
                 .hasStatus(HttpStatus.CREATED)
@@ -59,11 +72,49 @@ class UserControllerTest {
                 .bodyJson().extractingPath("$.userId").asString().isNotBlank();
 
         ArgumentCaptor<RegisterUser> sent = ArgumentCaptor.forClass(RegisterUser.class);
-        verify(commandGateway).send(sent.capture());
+        ArgumentCaptor<String> storedHash = ArgumentCaptor.forClass(String.class);
+        InOrder steps = inOrder(personalDataKeys, credentials, commandGateway);
+        steps.verify(personalDataKeys).issueFor(any());
+        steps.verify(credentials).storeIfAbsent(any(), storedHash.capture());
+        steps.verify(commandGateway).send(sent.capture());
         assertThat(sent.getValue().email()).isEqualTo("ada@example.com");
         assertThat(sent.getValue().role()).isEqualTo(Role.USER);
-        assertThat(sent.getValue().passwordHash()).doesNotContain("correct horse");
-        assertThat(passwordEncoder.matches("correct horse", sent.getValue().passwordHash())).isTrue();
+        assertThat(sent.getValue().toString()).doesNotContain("correct horse", storedHash.getValue());
+        assertThat(passwordEncoder.matches("correct horse", storedHash.getValue())).isTrue();
+    }
+
+    @Test
+    void aRefusedRegistrationTakesBackTheStoredHash() {
+        when(credentials.storeIfAbsent(any(), any())).thenReturn(true);
+        when(commandGateway.send(any())).thenReturn(
+                CompletableFuture.failedFuture(new EmailAlreadyInUseException("ada@example.com")));
+
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+                .hasStatus(HttpStatus.CONFLICT);
+
+        ArgumentCaptor<RegisterUser> sent = ArgumentCaptor.forClass(RegisterUser.class);
+        verify(commandGateway).send(sent.capture());
+        verify(credentials).forget(sent.getValue().userId());
+    }
+
+    @Test
+    void aUserErasesThemself() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+
+        assertThat(mvc.delete().uri("/api/users/{id}", ada.value()).with(Tokens.as(ada, Role.USER)))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        verify(commandGateway).send(new EraseUser(ada));
+    }
+
+    @Test
+    void aUserCannotEraseSomeoneElse() {
+        assertThat(mvc.delete().uri("/api/users/{id}", ada.value())
+                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER)))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        verify(commandGateway, never()).send(any());
     }
 
     @Test
@@ -98,7 +149,9 @@ class UserControllerTest {
                 .contentType(MediaType.APPLICATION_JSON).content(NEW_EMAIL))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
-        verify(commandGateway).send(new ChangeUserEmail(ada, "countess@example.com"));
+        InOrder steps = inOrder(personalDataKeys, commandGateway);
+        steps.verify(personalDataKeys).issueFor(ada);
+        steps.verify(commandGateway).send(new ChangeUserEmail(ada, "countess@example.com"));
     }
 
     @Test
