@@ -117,6 +117,16 @@ final class PlatformClient {
         return stats.body();
     }
 
+    /** The booking-query processor's row of {@code GET /api/admin/projections}: its lag and any rebuild. */
+    JsonNode projection(String processingGroup, String adminToken) {
+        for (JsonNode processor : get("booking-query", "/api/admin/projections", adminToken).body()) {
+            if (processor.path("name").asText().equals(processingGroup)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("booking-query has no processor " + processingGroup);
+    }
+
     JsonNode payments(User user, UUID bookingId) {
         Response payments = get("payment-command", "/api/payments?bookingId=" + bookingId, user.token());
         assertThat(payments.status()).as(payments.body().toString()).isEqualTo(200);

@@ -3,7 +3,6 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketing.launcher.PlatformClient.Response;
 import io.ticketing.launcher.PlatformClient.User;
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
@@ -62,8 +60,8 @@ class ReplayIT {
         assertThat(client.get("booking-query", "/api/bookings/" + confirmed, admin).body().path("status").asText())
                 .isEqualTo("CONFIRMED");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(dashboards(client, admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
-        assertThat(dashboards(client, admin).path("rebuild").path("percent").asInt()).isEqualTo(100);
+                assertThat(client.projection("dashboards", admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
+        assertThat(client.projection("dashboards", admin).path("rebuild").path("percent").asInt()).isEqualTo(100);
         assertThat(snapshot(platform)).isEqualTo(before);
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
@@ -90,7 +88,7 @@ class ReplayIT {
         assertThat(client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null).status())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(dashboards(client, admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
+                assertThat(client.projection("dashboards", admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
         client.awaitBooking(user, afterwards, "CONFIRMED");
@@ -111,14 +109,7 @@ class ReplayIT {
 
     private static void awaitCaughtUp(PlatformClient client, String admin) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(dashboards(client, admin).path("lag").asLong()).isZero());
-    }
-
-    private static JsonNode dashboards(PlatformClient client, String admin) {
-        JsonNode processors = client.get("booking-query", "/api/admin/projections", admin).body();
-        return StreamSupport.stream(processors.spliterator(), false)
-                .filter(processor -> processor.path("name").asText().equals("dashboards"))
-                .findFirst().orElseThrow();
+                assertThat(client.projection("dashboards", admin).path("lag").asLong()).isZero());
     }
 
     private static Map<String, List<Map<String, Object>>> snapshot(StandalonePlatform platform) throws Exception {

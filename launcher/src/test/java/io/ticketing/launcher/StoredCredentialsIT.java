@@ -1,0 +1,88 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ticketing.coreapi.common.UserId;
+import io.ticketing.coreapi.user.UserCredentialsSet;
+import io.ticketing.query.audit.AuditedEvent;
+import io.ticketing.query.audit.EventAuditor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events stored before credentials left the stream still hold a password hash in the event store's rows. Whatever
+ * reads them through the platform's event store, an aggregate, a processor or an audit, never sees it.
+ */
+class StoredCredentialsIT {
+
+    private static final String HASH = "{bcrypt}$2a$10$storedlongagoXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
+
+    private static PostgresServer postgres;
+    private static HikariDataSource eventStoreDatabase;
+    private static EmbeddedEventStore eventStore;
+
+    @BeforeAll
+    static void startEventStore() throws Exception {
+        postgres = PostgresServer.embedded(Path.of(""), true, 0);
+        postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
+        eventStoreDatabase = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, 2, false);
+        EventStoreFactory.migrate(eventStoreDatabase);
+        eventStore = EventStoreFactory.eventStore(eventStoreDatabase, SimpleQueryBus.builder().build());
+    }
+
+    @AfterAll
+    static void stopEventStore() throws Exception {
+        eventStore.shutDown();
+        eventStoreDatabase.close();
+        postgres.close();
+    }
+
+    @Test
+    void anOldCredentialsEventIsReadWithoutItsHash() throws Exception {
+        UUID user = UUID.randomUUID();
+        storeAsTheOldFormatDid(user);
+
+        List<? extends DomainEventMessage<?>> stream = eventStore.readEvents(user.toString()).asStream().toList();
+        List<AuditedEvent> audited = new EventAuditor(eventStore, new ObjectMapper().findAndRegisterModules())
+                .streamOf("User", user.toString()).orElseThrow();
+
+        assertThat(stream).singleElement().satisfies(event -> assertThat(event.getPayload())
+                .isEqualTo(new UserCredentialsSet(new UserId(user))));
+        assertThat(audited).singleElement().satisfies(event -> assertThat(event.payload().toString())
+                .doesNotContain("passwordHash", HASH));
+    }
+
+    private static void storeAsTheOldFormatDid(UUID user) throws Exception {
+        try (Connection connection = eventStoreDatabase.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                         metadata, payload, payloadrevision, payloadtype, timestamp)
+                     VALUES (?, 0, 'User', ?, ?, ?, NULL, ?, ?)""")) {
+            insert.setString(1, user.toString());
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, """
+                    {"userId":{"value":"%s"},"passwordHash":"%s"}""".formatted(user, HASH)
+                    .getBytes(StandardCharsets.UTF_8));
+            insert.setString(5, UserCredentialsSet.class.getName());
+            insert.setString(6, Instant.now().toString());
+            insert.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+}
