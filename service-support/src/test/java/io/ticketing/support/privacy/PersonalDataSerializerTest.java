@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.AEADBadTagException;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -27,6 +29,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Crypto-shredding at the serializer, with the user service's key answers played by a map. */
@@ -41,82 +44,102 @@ class PersonalDataSerializerTest {
     private final JacksonSerializer plainJackson = MessageSerialization.jacksonSerializer();
 
     @BeforeEach
-    void answerKeyQuestions() {
-        queryBus.subscribe(FindDataSubjectKey.class.getName(), DataSubjectKey.class,
-                (QueryMessage<?, DataSubjectKey> query) -> {
-                    UserId subject = ((FindDataSubjectKey) query.getPayload()).subject();
-                    return keysOfTheUserService.getOrDefault(subject, new DataSubjectKey(subject, null, false));
-                });
+    void issueKeys() {
         issueKey(ada);
         issueKey(grace);
     }
 
-    @Test
-    void storesPersonalDataOnlyEncryptedAndReadsItBack() {
-        SerializedObject<byte[]> stored = newProcess().serialize(adaRegistered, byte[].class);
+    @Nested
+    class WhileTheUserServiceAnswers {
 
-        assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
-                .doesNotContain("ada@example.com", "Ada Lovelace")
-                .contains(ada.toString(), "USER");
-        assertThat(stored.getType()).isEqualTo(plainJackson.typeForClass(UserRegistered.class));
+        @BeforeEach
+        void answerKeyQuestions() {
+            theUserServiceAnswers();
+        }
+
+        @Test
+        void storesPersonalDataOnlyEncryptedAndReadsItBack() {
+            SerializedObject<byte[]> stored = newProcess().serialize(adaRegistered, byte[].class);
+
+            assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                    .doesNotContain("ada@example.com", "Ada Lovelace")
+                    .contains(ada.toString(), "USER");
+            assertThat(stored.getType()).isEqualTo(plainJackson.typeForClass(UserRegistered.class));
+            assertThat(newProcess().<byte[], UserRegistered>deserialize(stored)).isEqualTo(adaRegistered);
+        }
+
+        @Test
+        void anErasedUsersPersonalDataReadsAsErasedWhetherEncryptedOrStoredInClear() {
+            SerializedObject<byte[]> encrypted = newProcess().serialize(adaRegistered, byte[].class);
+            SerializedObject<byte[]> inClear = plainJackson.serialize(
+                    new UserEmailChanged(ada, "ada@example.com", "countess@example.com"), byte[].class);
+
+            keysOfTheUserService.put(ada, new DataSubjectKey(ada, null, true));
+
+            Serializer afterErasure = newProcess();
+            assertThat(afterErasure.<byte[], UserRegistered>deserialize(encrypted))
+                    .isEqualTo(new UserRegistered(ada, "[erased]", "[erased]", Role.USER));
+            assertThat(afterErasure.<byte[], UserEmailChanged>deserialize(inClear))
+                    .isEqualTo(new UserEmailChanged(ada, "[erased]", "[erased]"));
+        }
+
+        @Test
+        void aValueStoredInClearBeforeEncryptionBeganStillReads() {
+            SerializedObject<byte[]> inClear = plainJackson.serialize(adaRegistered, byte[].class);
+
+            assertThat(newProcess().<byte[], UserRegistered>deserialize(inClear)).isEqualTo(adaRegistered);
+        }
+
+        @Test
+        void aCiphertextMovedIntoAnotherUsersEventDoesNotDecrypt() {
+            Serializer serializer = newProcess();
+            ObjectNode stolen = (ObjectNode) serializer.serialize(adaRegistered, ObjectNode.class).getData();
+            stolen.set("userId", plainJackson.getObjectMapper().valueToTree(grace));
+
+            assertThatThrownBy(() -> serializer.deserialize(new SimpleSerializedObject<>(stolen, ObjectNode.class,
+                    serializer.typeForClass(UserRegistered.class))))
+                    .hasRootCauseInstanceOf(AEADBadTagException.class);
+        }
+
+        @Test
+        void refusesToStorePersonalDataOfAUserWithoutAKey() {
+            UserId stranger = new UserId(UUID.randomUUID());
+
+            assertThatThrownBy(() -> newProcess().serialize(
+                    new UserRegistered(stranger, "someone@example.com", "Someone", Role.USER), byte[].class))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("has no personal-data key");
+        }
+
+        @Test
+        void messagesWithoutPersonalDataAreStoredAsPlainJacksonWouldStoreThem() {
+            BookingPlaced placed = new BookingPlaced(new BookingId(UUID.randomUUID()), ada,
+                    new ShowId(UUID.randomUUID()), 2, "tok_visa");
+
+            assertThat(newProcess().serialize(placed, String.class).getData())
+                    .isEqualTo(plainJackson.serialize(placed, String.class).getData());
+        }
+    }
+
+    @Test
+    void waitsForAUserServiceThatIsNotAnsweringYet() {
+        SerializedObject<byte[]> stored = plainJackson.serialize(adaRegistered, byte[].class);
+        CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS).execute(this::theUserServiceAnswers);
+
         assertThat(newProcess().<byte[], UserRegistered>deserialize(stored)).isEqualTo(adaRegistered);
-    }
-
-    @Test
-    void anErasedUsersPersonalDataReadsAsErasedWhetherEncryptedOrStoredInClear() {
-        SerializedObject<byte[]> encrypted = newProcess().serialize(adaRegistered, byte[].class);
-        SerializedObject<byte[]> inClear = plainJackson.serialize(
-                new UserEmailChanged(ada, "ada@example.com", "countess@example.com"), byte[].class);
-
-        keysOfTheUserService.put(ada, new DataSubjectKey(ada, null, true));
-
-        Serializer afterErasure = newProcess();
-        assertThat(afterErasure.<byte[], UserRegistered>deserialize(encrypted))
-                .isEqualTo(new UserRegistered(ada, "[erased]", "[erased]", Role.USER));
-        assertThat(afterErasure.<byte[], UserEmailChanged>deserialize(inClear))
-                .isEqualTo(new UserEmailChanged(ada, "[erased]", "[erased]"));
-    }
-
-    @Test
-    void aValueStoredInClearBeforeEncryptionBeganStillReads() {
-        SerializedObject<byte[]> inClear = plainJackson.serialize(adaRegistered, byte[].class);
-
-        assertThat(newProcess().<byte[], UserRegistered>deserialize(inClear)).isEqualTo(adaRegistered);
-    }
-
-    @Test
-    void aCiphertextMovedIntoAnotherUsersEventDoesNotDecrypt() {
-        Serializer serializer = newProcess();
-        ObjectNode stolen = (ObjectNode) serializer.serialize(adaRegistered, ObjectNode.class).getData();
-        stolen.set("userId", plainJackson.getObjectMapper().valueToTree(grace));
-
-        assertThatThrownBy(() -> serializer.deserialize(new SimpleSerializedObject<>(stolen, ObjectNode.class,
-                serializer.typeForClass(UserRegistered.class))))
-                .hasRootCauseInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void refusesToStorePersonalDataOfAUserWithoutAKey() {
-        UserId stranger = new UserId(UUID.randomUUID());
-
-        assertThatThrownBy(() -> newProcess().serialize(
-                new UserRegistered(stranger, "someone@example.com", "Someone", Role.USER), byte[].class))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("has no personal-data key");
-    }
-
-    @Test
-    void messagesWithoutPersonalDataAreStoredAsPlainJacksonWouldStoreThem() {
-        BookingPlaced placed = new BookingPlaced(new BookingId(UUID.randomUUID()), ada,
-                new ShowId(UUID.randomUUID()), 2, "tok_visa");
-
-        assertThat(newProcess().serialize(placed, String.class).getData())
-                .isEqualTo(plainJackson.serialize(placed, String.class).getData());
     }
 
     /** A serializer whose key answers are not yet remembered, as in another process. */
     private Serializer newProcess() {
         return MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
+    }
+
+    private void theUserServiceAnswers() {
+        queryBus.subscribe(FindDataSubjectKey.class.getName(), DataSubjectKey.class,
+                (QueryMessage<?, DataSubjectKey> query) -> {
+                    UserId subject = ((FindDataSubjectKey) query.getPayload()).subject();
+                    return keysOfTheUserService.getOrDefault(subject, new DataSubjectKey(subject, null, false));
+                });
     }
 
     private void issueKey(UserId user) {
