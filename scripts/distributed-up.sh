@@ -3,7 +3,7 @@
 # database-only mode), Axon Server from AXONSERVER_JAR, and every service as its own process with the axonserver
 # profile. Logs and PIDs go under ./distributed (DISTRIBUTED_DIR); scripts/distributed-down.sh stops exactly these.
 #
-#   AXONSERVER_JAR=~/axonserver/axonserver.jar ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=change-me \
+#   AXONSERVER_JAR=~/axonserver/axonserver.jar ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=change-me-now \
 #       scripts/distributed-up.sh
 #
 # Options (environment):

@@ -9,6 +9,7 @@ import io.ticketing.coreapi.user.EraseUser;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.security.AuthenticatedUser;
 import io.ticketing.support.validation.PlainText;
+import io.ticketing.user.auth.AcceptablePassword;
 import io.ticketing.user.auth.UserRegistration;
 import io.ticketing.user.privacy.PersonalDataKeys;
 import jakarta.validation.Valid;
@@ -107,7 +108,7 @@ class UserController {
 
     record Registration(@NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText String email,
                         @NotBlank @Size(max = TextLimits.NAME) @PlainText String fullName,
-                        @NotBlank @Size(min = 8, max = 72) String password) {
+                        @AcceptablePassword String password) {
     }
 
     record EmailChange(@NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText String email) {

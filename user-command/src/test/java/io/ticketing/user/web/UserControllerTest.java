@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @PlatformWebMvcTest(UserController.class)
 @Import({PasswordHashing.class, OpenEndpoints.class, UserRegistration.class})
@@ -131,6 +134,28 @@ class UserControllerTest {
     }
 
     @Test
+    void refusesAPasswordShorterThanTenCharacters() {
+        assertThat(registerWithPassword("nine-char"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").isEqualTo("password: size must be between 10 and 72");
+
+        verify(commandGateway, never()).send(any());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "12345678", "qwertyuiop", "QwertyUIOP", "Password123", "iloveyou12"})
+    void refusesTheMostUsedPasswordsInAnyCase(String common) {
+        assertThat(registerWithPassword(common))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").asString()
+                .contains("password: is one of the most used passwords");
+
+        verify(commandGateway, never()).send(any());
+    }
+
+    @Test
     void answersConflictWhenTheEmailAddressIsTaken() {
         when(commandGateway.send(any())).thenReturn(
                 CompletableFuture.failedFuture(new EmailAlreadyInUseException("ada@example.com")));
@@ -181,5 +206,12 @@ class UserControllerTest {
         assertThat(mvc.post().uri("/api/users/{id}/deactivate", ada.value()))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private MvcTestResult registerWithPassword(String password) {
+        return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"grace-" + UUID.randomUUID() + "@example.com\", \"fullName\": \"Grace Hopper\", "
+                        + "\"password\": \"" + password + "\"}")
+                .exchange();
     }
 }
