@@ -16,6 +16,8 @@
 #   PORT_OFFSET=1000                                     added to every port this starts (PostgreSQL, Axon
 #                                                        Server's 8024/8124, the services'), so that it runs
 #                                                        beside a standalone platform on the default ports
+#   CORS_ALLOWED_ORIGINS                                 the pages browsers may call the services from
+#                                                        (default: the dashboard, on booking-query's port)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -67,6 +69,8 @@ key="${JWT_SIGNING_KEY_FILE:-$work/jwt-signing-key.pem}"
 declare -A port=([user-command]=8081 [booking-command]=8082 [payment-command]=8083 [booking-query]=8084 [saga-coordinator]=8085)
 declare -A prefix=([user-command]=USER [booking-command]=BOOKING [payment-command]=PAYMENT [booking-query]=QUERY [saga-coordinator]=SAGA)
 declare -A database=([user-command]=user_db [booking-command]=booking_db [payment-command]=payment_db [booking-query]=query_db [saga-coordinator]=saga_db)
+# The dashboard (booking-query's first instance) is the page the browsers call the services from.
+dashboard_port=$(( ${port[booking-query]} + offset ))
 declare -A instances=()
 for entry in ${SCALE:-}; do instances[${entry%%=*}]=${entry#*=}; done
 
@@ -81,6 +85,7 @@ for service in user-command booking-command payment-command saga-coordinator boo
             "${prefix[$service]}_DB_USER=$pg_user" \
             "${prefix[$service]}_DB_PASSWORD=$pg_password" \
             JWK_SET_URI="http://localhost:$(( 8081 + offset ))/.well-known/jwks.json" \
+            CORS_ALLOWED_ORIGINS="${CORS_ALLOWED_ORIGINS:-http://localhost:$dashboard_port,http://127.0.0.1:$dashboard_port}" \
             JWT_SIGNING_KEY_FILE="$key" \
             java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
             >"$work/logs/$name.log" 2>&1 &

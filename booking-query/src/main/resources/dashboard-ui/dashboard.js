@@ -77,7 +77,14 @@ function drawChart(reported) {
     const h = (day[outcome] / highest) * (height - 20);
     return `<rect x="${i * slot + 4 + j * bar}" y="${height - h}" width="${bar - 1}" height="${h}" fill="${COLOURS[outcome]}"><title>${day.day} ${outcome}: ${day[outcome]}</title></rect>`;
   }).join('') + `<text x="${i * slot + 4}" y="198" font-size="9">${day.day.slice(5)}</text>`).join('');
-  $('legend').innerHTML = OUTCOMES.map((outcome) => `<span><i style="background:${COLOURS[outcome]}"></i>${outcome}</span>`).join('');
+  // Coloured through the DOM: a style attribute in markup is inline style, which the page's Content-Security-Policy refuses.
+  $('legend').replaceChildren(...OUTCOMES.map((outcome) => {
+    const swatch = document.createElement('i');
+    swatch.style.background = COLOURS[outcome];
+    const entry = document.createElement('span');
+    entry.append(swatch, outcome);
+    return entry;
+  }));
 }
 
 async function loadBookings() {

@@ -34,6 +34,8 @@ public final class StandalonePlatform implements AutoCloseable {
 
     static final String EVENT_STORE_DATABASE = "eventstore";
 
+    private static final String CORS_ALLOWED_ORIGINS = "platform.cors.allowed-origins";
+
     record StandaloneService(ServiceDefinition definition, String database) {
     }
 
@@ -112,6 +114,11 @@ public final class StandalonePlatform implements AutoCloseable {
                 "--spring.datasource.password=" + postgres.password()));
         if (options.randomPorts()) {
             args.add("--server.port=0");
+            // The dashboard's origin has booking-query's port, known only once it has started, after the user
+            // service where the page signs in: so pages on this machine may call on any port, unless told which.
+            if (!options.serviceProperties().containsKey(CORS_ALLOWED_ORIGINS)) {
+                args.add("--" + CORS_ALLOWED_ORIGINS + "=http://localhost:[*],http://127.0.0.1:[*]");
+            }
         }
         options.serviceProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         // The user service starts first; everyone else checks tokens against its public key, wherever it listens.

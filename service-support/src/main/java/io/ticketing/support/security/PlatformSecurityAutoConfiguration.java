@@ -3,20 +3,25 @@ package io.ticketing.support.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -25,36 +30,53 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Every service is an OAuth2 resource server for the JWTs the user service signs: stateless, roles from the
- * {@code roles} claim, errors in problem+json. A service names the requests it answers without a token in a
- * {@link PublicEndpoints} bean.
+ * {@code roles} claim, errors in problem+json. A token stops working as soon as its user is deactivated or erased
+ * ({@link RevokedUsers}). A service names the requests it answers without a token in a {@link PublicEndpoints} bean;
+ * of the actuator, only health is open, to anyone, and the rest is closed to everyone.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(CorsSettings.class)
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-                                         ObjectMapper objectMapper) throws Exception {
+                                         ObjectMapper objectMapper, JwtDecoder jwtDecoder, RevokedUsers revokedUsers,
+                                         CorsSettings cors,
+                                         @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}")
+                                         String jwkSetUri) throws Exception {
         ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper);
         List<PublicEndpoints.Endpoint> open = publicEndpoints.orderedStream()
                 .flatMap(endpoints -> endpoints.endpoints().stream()).toList();
         return http
                 // Tokens travel in a header, never in a cookie: nothing for CSRF to ride on.
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.configurationSource(anyOriginWithABearerToken()))
+                .cors(configured -> configured.configurationSource(browserCallsFrom(cors.allowedOrigins())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(
+                                contentSecurityPolicy(originOf(jwkSetUri))))
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // Refused even when an endpoint is exposed by mistake: environment, beans, heap dumps and the
+                    // like are for no caller of the API, an admin's token included.
+                    requests.requestMatchers("/actuator", "/actuator/**").denyAll();
                     open.forEach(endpoint -> requests.requestMatchers(endpoint.method(), endpoint.pathPattern())
                             .permitAll());
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                        .jwt(jwt -> jwt
+                                .decoder(new ValidatingJwtDecoder(jwtDecoder, new RevokedUserValidator(revokedUsers)))
+                                .jwtAuthenticationConverter(rolesFromToken()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -62,12 +84,13 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     /**
-     * Browsers may call the API from any page, the dashboard's included: a request only counts with a bearer token
-     * the page got by logging in, never with credentials the browser adds by itself.
+     * Browsers may call the API from the configured pages only (the dashboard, by default); a request from any of
+     * them still counts only with a bearer token the page got by logging in, never with credentials the browser adds
+     * by itself. Spring answers a preflight from any other page with 403.
      */
-    private static CorsConfigurationSource anyOriginWithABearerToken() {
+    private static CorsConfigurationSource browserCallsFrom(List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();
-        cors.addAllowedOriginPattern("*");
+        cors.setAllowedOriginPatterns(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID"));
         cors.setExposedHeaders(List.of("Location"));
@@ -75,6 +98,21 @@ public class PlatformSecurityAutoConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
+    }
+
+    /**
+     * For the one page the platform serves, the dashboard: its script and style are files of its own service, with
+     * no inline code, and it connects to that service and to the user service, where it signs in.
+     */
+    private static String contentSecurityPolicy(String signInOrigin) {
+        return "default-src 'self'; connect-src 'self' " + signInOrigin + "; object-src 'none'; base-uri 'none'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** The user service's origin, from the address where it publishes its signing key. */
+    private static String originOf(String jwkSetUri) {
+        return UriComponentsBuilder.fromUriString(jwkSetUri).replacePath(null).replaceQuery(null).fragment(null)
+                .build().toUriString();
     }
 
     private static JwtAuthenticationConverter rolesFromToken() {
