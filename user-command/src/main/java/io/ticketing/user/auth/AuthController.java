@@ -5,6 +5,7 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.user.persistence.CredentialStore;
 import io.ticketing.user.persistence.UserAccount;
 import io.ticketing.user.persistence.UserAccountRepository;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Locale;
@@ -26,30 +27,38 @@ class AuthController {
     private final CredentialStore credentialStore;
     private final PasswordEncoder passwordEncoder;
     private final TokenIssuer tokenIssuer;
+    private final LoginThrottle loginThrottle;
     private final Map<String, Object> publicKeys;
     /** Compared against when the email is unknown, so that a wrong email takes as long as a wrong password. */
     private final String unknownUserHash;
 
     AuthController(UserAccountRepository accounts, CredentialStore credentialStore, PasswordEncoder passwordEncoder,
-                   TokenIssuer tokenIssuer, com.nimbusds.jose.jwk.RSAKey signingKey) {
+                   TokenIssuer tokenIssuer, com.nimbusds.jose.jwk.RSAKey signingKey, LoginThrottle loginThrottle) {
         this.accounts = accounts;
         this.credentialStore = credentialStore;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
+        this.loginThrottle = loginThrottle;
         this.publicKeys = new com.nimbusds.jose.jwk.JWKSet(signingKey.toPublicJWK()).toJSONObject();
         this.unknownUserHash = passwordEncoder.encode("no user has this password");
     }
 
-    /** The same 401 for an unknown email, a wrong password and a deactivated user: none of them is a hint. */
+    /**
+     * The same 401 for an unknown email, a wrong password and a deactivated user: none of them is a hint. Too many
+     * failures answer 429, even to the right password ({@link LoginThrottle}).
+     */
     @PostMapping("/api/auth/token")
-    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
-        Optional<UserAccount> account = accounts.findByEmail(credentials.email().toLowerCase(Locale.ROOT));
+    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        String email = credentials.email().toLowerCase(Locale.ROOT);
+        LoginThrottle.Attempt attempt = loginThrottle.beginLogin(email, request.getRemoteAddr());
+        Optional<UserAccount> account = accounts.findByEmail(email);
         boolean passwordMatches = passwordEncoder.matches(credentials.password(), account
                 .flatMap(known -> credentialStore.passwordHashOf(new UserId(known.userId()))).orElse(unknownUserHash));
         if (account.isEmpty() || !passwordMatches || !account.get().isActive()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password."));
         }
+        attempt.succeeded();
         AccessToken token = tokenIssuer.issueFor(account.get());
         return ResponseEntity.ok(token);
     }

@@ -24,7 +24,7 @@ class JpaUserDirectory implements UserDirectory {
     @Override
     public void add(UserId userId, String email, Role role) {
         requireFree(email, userId);
-        saveAndFlush(new UserAccount(userId.value(), email, role), email);
+        saveAndFlush(new UserAccount(userId.value(), email, role));
     }
 
     @Override
@@ -32,7 +32,7 @@ class JpaUserDirectory implements UserDirectory {
         requireFree(email, userId);
         UserAccount account = accounts.findById(userId.value()).orElseThrow();
         account.emailChanged(email);
-        saveAndFlush(account, email);
+        saveAndFlush(account);
     }
 
     @Override
@@ -51,16 +51,16 @@ class JpaUserDirectory implements UserDirectory {
         accounts.findByEmail(email)
                 .filter(holder -> !holder.userId().equals(claimant.value()))
                 .ifPresent(holder -> {
-                    throw new EmailAlreadyInUseException(email);
+                    throw new EmailAlreadyInUseException();
                 });
     }
 
     /** Flushes now, so that a concurrent claim of the same address fails inside the command rather than at commit. */
-    private void saveAndFlush(UserAccount account, String email) {
+    private void saveAndFlush(UserAccount account) {
         try {
             accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException raceLost) {
-            throw new EmailAlreadyInUseException(email);
+            throw new EmailAlreadyInUseException();
         }
     }
 }

@@ -10,8 +10,10 @@ import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.security.AuthenticatedUser;
 import io.ticketing.support.validation.PlainText;
 import io.ticketing.user.auth.AcceptablePassword;
+import io.ticketing.user.auth.LoginThrottle;
 import io.ticketing.user.auth.UserRegistration;
 import io.ticketing.user.privacy.PersonalDataKeys;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -38,19 +40,22 @@ class UserController {
     private final CommandGateway commandGateway;
     private final UserRegistration userRegistration;
     private final PersonalDataKeys personalDataKeys;
+    private final LoginThrottle loginThrottle;
 
     UserController(CommandGateway commandGateway, UserRegistration userRegistration,
-                   PersonalDataKeys personalDataKeys) {
+                   PersonalDataKeys personalDataKeys, LoginThrottle loginThrottle) {
         this.commandGateway = commandGateway;
         this.userRegistration = userRegistration;
         this.personalDataKeys = personalDataKeys;
+        this.loginThrottle = loginThrottle;
     }
 
     @PostMapping
-    CompletableFuture<ResponseEntity<Registered>> register(@Valid @RequestBody Registration registration) {
+    CompletableFuture<ResponseEntity<Registered>> register(@Valid @RequestBody Registration registration,
+                                                          HttpServletRequest request) {
         UserId userId = new UserId(UUID.randomUUID());
-        return userRegistration.register(userId, normalized(registration.email()), registration.fullName(),
-                        registration.password(), Role.USER)
+        return loginThrottle.registering(request.getRemoteAddr(), () -> userRegistration.register(userId,
+                        normalized(registration.email()), registration.fullName(), registration.password(), Role.USER))
                 .thenApply(done -> ResponseEntity
                         .created(URI.create("/api/users/" + userId))
                         .body(new Registered(userId.value())));

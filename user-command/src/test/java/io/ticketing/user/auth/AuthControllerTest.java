@@ -22,10 +22,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @PlatformWebMvcTest(AuthController.class)
-@Import({TokenConfiguration.class, TokenIssuer.class, PasswordHashing.class, OpenEndpoints.class})
+@Import({TokenConfiguration.class, TokenIssuer.class, PasswordHashing.class, OpenEndpoints.class,
+        InMemoryLoginThrottle.class})
 class AuthControllerTest {
 
     private final UUID adaId = UUID.randomUUID();
@@ -39,6 +41,9 @@ class AuthControllerTest {
     @Autowired
     private JwtDecoder jwtDecoder;
 
+    @Autowired
+    private InMemoryLoginThrottle.Failures loginFailures;
+
     @MockitoBean
     private UserAccountRepository accounts;
 
@@ -47,6 +52,7 @@ class AuthControllerTest {
 
     @BeforeEach
     void ada() {
+        loginFailures.clear();
         UserAccount ada = Mockito.mock(UserAccount.class);
         when(ada.userId()).thenReturn(adaId);
         when(ada.email()).thenReturn("ada@example.com");
@@ -85,10 +91,55 @@ class AuthControllerTest {
     }
 
     @Test
+    void afterFiveWrongPasswordsEvenTheRightOneIsRefusedForAWhile() {
+        for (int failure = 0; failure < 5; failure++) {
+            assertThat(login("ada@example.com", "wrong horse", "127.0.0.1")).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+
+        assertThat(login("ada@example.com", "correct horse", "127.0.0.1"))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .satisfies(refused -> assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
+                        .isBetween(1, 60))
+                .bodyJson().extractingPath("$.detail").asString()
+                .matches("Too many failed logins\\. Try again in \\d+ seconds\\.");
+    }
+
+    @Test
+    void anUnknownEmailIsThrottledLikeAWrongPassword() {
+        for (int failure = 0; failure < 5; failure++) {
+            assertThat(login("nobody@example.com", "correct horse", "127.0.0.1"))
+                    .hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+
+        assertThat(login("nobody@example.com", "correct horse", "127.0.0.1"))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void anotherClientsFailuresDoNotLockTheOwnerOut() {
+        for (int failure = 0; failure < 5; failure++) {
+            assertThat(login("ada@example.com", "wrong horse", "203.0.113.9")).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+
+        assertThat(login("ada@example.com", "correct horse", "127.0.0.1")).hasStatus(HttpStatus.OK);
+    }
+
+    @Test
     void publishesOnlyThePublicKey() {
         assertThat(mvc.get().uri("/.well-known/jwks.json"))
                 .hasStatus(HttpStatus.OK)
                 .bodyJson()
                 .satisfies(keys -> assertThat(keys.getJson()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\""));
+    }
+
+    private MvcTestResult login(String email, String password, String clientAddress) {
+        return mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .with(request -> {
+                    request.setRemoteAddr(clientAddress);
+                    return request;
+                })
+                .content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}")
+                .exchange();
     }
 }

@@ -203,7 +203,7 @@ class UserTest {
         private void claim(String email, UserId userId) {
             UserId holder = holders.putIfAbsent(email, userId);
             if (holder != null && !holder.equals(userId)) {
-                throw new EmailAlreadyInUseException(email);
+                throw new EmailAlreadyInUseException();
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -12,8 +13,10 @@ import io.ticketing.coreapi.user.ChangeUserEmail;
 import io.ticketing.coreapi.user.EraseUser;
 import io.ticketing.coreapi.user.RegisterUser;
 import io.ticketing.coreapi.user.Role;
+import io.ticketing.support.messaging.CommandRejection;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
+import io.ticketing.user.auth.InMemoryLoginThrottle;
 import io.ticketing.user.auth.OpenEndpoints;
 import io.ticketing.user.auth.PasswordHashing;
 import io.ticketing.user.auth.UserRegistration;
@@ -22,7 +25,9 @@ import io.ticketing.user.persistence.CredentialStore;
 import io.ticketing.user.privacy.PersonalDataKeys;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +43,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @PlatformWebMvcTest(UserController.class)
-@Import({PasswordHashing.class, OpenEndpoints.class, UserRegistration.class})
+@Import({PasswordHashing.class, OpenEndpoints.class, UserRegistration.class, InMemoryLoginThrottle.class})
 class UserControllerTest {
 
     private static final String ADA = """
@@ -62,6 +67,14 @@ class UserControllerTest {
 
     @MockitoBean
     private PersonalDataKeys personalDataKeys;
+
+    @Autowired
+    private InMemoryLoginThrottle.Failures loginFailures;
+
+    @BeforeEach
+    void noFailuresYet() {
+        loginFailures.clear();
+    }
 
     @Test
     void registersAUserWithoutATokenWithANormalisedEmailAndOnlyAHashOfThePassword() {
@@ -89,8 +102,7 @@ class UserControllerTest {
     @Test
     void aRefusedRegistrationTakesBackTheStoredHash() {
         when(credentials.storeIfAbsent(any(), any())).thenReturn(true);
-        when(commandGateway.send(any())).thenReturn(
-                CompletableFuture.failedFuture(new EmailAlreadyInUseException("ada@example.com")));
+        when(commandGateway.send(any())).thenReturn(addressTaken());
 
         assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
                 .hasStatus(HttpStatus.CONFLICT);
@@ -156,14 +168,42 @@ class UserControllerTest {
     }
 
     @Test
-    void answersConflictWhenTheEmailAddressIsTaken() {
-        when(commandGateway.send(any())).thenReturn(
-                CompletableFuture.failedFuture(new EmailAlreadyInUseException("ada@example.com")));
+    void answersConflictWithoutEchoingTheTakenAddress() {
+        when(commandGateway.send(any())).thenReturn(addressTaken());
 
         assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
                 .hasStatus(HttpStatus.CONFLICT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").isEqualTo("The email address ada@example.com is already in use");
+                .bodyJson().extractingPath("$.detail").asString()
+                .contains("already has an account")
+                .doesNotContainIgnoringCase("ada@example.com");
+    }
+
+    @Test
+    void aClientToldThreeTimesThatAnAddressHasAnAccountMustWaitToRegisterAgain() {
+        when(commandGateway.send(any())).thenReturn(addressTaken());
+        for (int conflict = 0; conflict < 3; conflict++) {
+            assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+                    .hasStatus(HttpStatus.CONFLICT);
+        }
+
+        assertThat(registerWithPassword("a fourth try, another address"))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .satisfies(refused -> assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
+                        .isBetween(1, 60));
+
+        verify(commandGateway, times(3)).send(any());
+    }
+
+    @Test
+    void registrationsOfFreeAddressesAreNotThrottled() {
+        when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+        when(credentials.storeIfAbsent(any(), any())).thenReturn(true);
+
+        for (int registration = 0; registration < 4; registration++) {
+            assertThat(registerWithPassword("correct horse " + registration)).hasStatus(HttpStatus.CREATED);
+        }
     }
 
     @Test
@@ -213,5 +253,12 @@ class UserControllerTest {
                 .content("{\"email\": \"grace-" + UUID.randomUUID() + "@example.com\", \"fullName\": \"Grace Hopper\", "
                         + "\"password\": \"" + password + "\"}")
                 .exchange();
+    }
+
+    /** How a registration fails when the address is taken: as CommandRejectionInterceptor passes it to the edge. */
+    private static CompletableFuture<Object> addressTaken() {
+        EmailAlreadyInUseException taken = new EmailAlreadyInUseException();
+        return CompletableFuture.failedFuture(new CommandExecutionException(taken.getMessage(), taken,
+                new CommandRejection(CommandRejection.Kind.CONFLICT, taken.getMessage())));
     }
 }
