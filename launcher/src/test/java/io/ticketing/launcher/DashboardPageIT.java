@@ -3,10 +3,15 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketing.launcher.PlatformClient.User;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +23,17 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard page in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs): a
  * booking made over HTTP appears on the open page, and moves to CONFIRMED, without a reload. A screenshot of the
- * page is left in target/dashboard.png.
+ * page is left in target/dashboard.png. The page's Content-Security-Policy, which every service sends, blocks nothing
+ * it needs.
  */
 @ExtendWith(SharedPlatform.class)
 class DashboardPageIT {
@@ -45,6 +54,9 @@ class DashboardPageIT {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--window-size=1280,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -84,5 +96,19 @@ class DashboardPageIT {
                 "return window.performance.timeOrigin")).as("the page was not reloaded").isEqualTo(pageBefore);
         Files.write(Path.of("target", "dashboard.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .as("the page's Content-Security-Policy blocks nothing it needs")
+                .noneMatch(message -> message.contains("Content Security Policy"));
+    }
+
+    @Test
+    void thePageIsServedWithAContentSecurityPolicy() throws Exception {
+        HttpResponse<Void> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(client.baseUrl("booking-query") + "/dashboard/index.html")).build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'", "connect-src 'self' " + client.baseUrl("user-command"));
     }
 }
