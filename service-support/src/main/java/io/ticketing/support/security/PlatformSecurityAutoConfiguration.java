@@ -101,12 +101,13 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     /**
-     * For the one page the platform serves, the dashboard: its script and style are files of its own service, with
-     * no inline code, and it connects to that service and to the user service, where it signs in.
+     * For the pages the services serve: their scripts and styles are files of the same service, with no inline code.
+     * The dashboard connects to its service and to the user service, where it signs in; the API docs' stylesheet
+     * draws its icons from {@code data:} URLs.
      */
     private static String contentSecurityPolicy(String signInOrigin) {
-        return "default-src 'self'; connect-src 'self' " + signInOrigin + "; object-src 'none'; base-uri 'none'; "
-                + "form-action 'self'; frame-ancestors 'none'";
+        return "default-src 'self'; connect-src 'self' " + signInOrigin + "; img-src 'self' data:; "
+                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
     /** The user service's origin, from the address where it publishes its signing key. */

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @SpringBootTest(classes = RevokedUsersIT.AnyService.class, properties = {
         "spring.config.name=platform-defaults",
+        "spring.application.name=any-service",
         "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
