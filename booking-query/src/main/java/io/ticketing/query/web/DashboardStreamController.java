@@ -3,6 +3,7 @@ package io.ticketing.query.web;
 import io.ticketing.query.api.BookingSummary;
 import io.ticketing.query.api.WatchBookings;
 import io.ticketing.support.security.AuthenticatedUser;
+import io.ticketing.support.security.RevokedUsers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Flux;
  * Bookings as they change, as Server-Sent Events ({@code event: booking}, the booking as JSON). Each event's id is
  * the position in the event stream of the change it shows: a client that reconnects with {@code Last-Event-ID}
  * first gets every booking that changed since, then the live changes, and misses nothing. A user follows their own
- * bookings; admins and auditors follow all.
+ * bookings; admins and auditors follow all. A stream outlives the check of its token: it ends, unsent, at the first
+ * change after its user is deactivated or erased, and the client's reconnection is refused.
  */
 @RestController
 class DashboardStreamController {
@@ -38,9 +40,11 @@ class DashboardStreamController {
     static final long RESUME_MARGIN = 1_000;
 
     private final QueryGateway queryGateway;
+    private final RevokedUsers revokedUsers;
 
-    DashboardStreamController(QueryGateway queryGateway) {
+    DashboardStreamController(QueryGateway queryGateway, RevokedUsers revokedUsers) {
         this.queryGateway = queryGateway;
+        this.revokedUsers = revokedUsers;
     }
 
     @GetMapping(path = "/api/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -62,6 +66,7 @@ class DashboardStreamController {
         }
         Disposable forwarding = Flux.concat(subscription.initialResult().flatMapIterable(changed -> changed),
                         subscription.updates())
+                .takeWhile(booking -> !revokedUsers.includes(caller.id()))
                 .subscribe(booking -> send(emitter, booking), emitter::completeWithError, emitter::complete);
         Runnable stop = () -> {
             forwarding.dispose();
