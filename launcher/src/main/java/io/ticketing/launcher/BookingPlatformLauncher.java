@@ -1,5 +1,8 @@
 package io.ticketing.launcher;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +49,43 @@ public final class BookingPlatformLauncher {
             stopped.countDown();
         }, "platform-shutdown"));
 
-        StringBuilder table = new StringBuilder(String.format("%nBooking platform is up in %d s:%n",
-                (System.nanoTime() - started) / 1_000_000_000));
-        for (StandalonePlatform.RunningService service : platform.services()) {
-            table.append(String.format("  %-17s http://localhost:%d   (database %s)%n",
-                    service.name(), service.port(), service.database()));
-        }
-        table.append(String.format("  %-17s localhost:%d   (databases eventstore and the above)%n",
-                "postgresql", platform.postgresPort()));
-        table.append("Press Ctrl-C to stop.");
-        System.out.println(table);
+        System.out.println(urlTable(platform, Duration.ofNanos(System.nanoTime() - started)));
         stopped.await();
+    }
+
+    /**
+     * Where everything is, as one table. Tools that start the launcher read the lines that begin with a name and
+     * {@code http://localhost:PORT}, and wait for "Press Ctrl-C to stop.".
+     */
+    static String urlTable(StandalonePlatform platform, Duration startedIn) {
+        List<ServiceUrls> services = platform.services().stream().map(ServiceUrls::of).toList();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("service", "URL", "API description (Swagger UI)", "actuator", "database"));
+        for (ServiceUrls service : services) {
+            rows.add(List.of(service.name(), service.baseUrl(), service.swaggerUi().orElse("off"),
+                    String.join(" ", service.actuator()), service.database()));
+        }
+        services.stream().flatMap(service -> service.dashboard().stream())
+                .forEach(dashboard -> rows.add(List.of("dashboard", dashboard)));
+        rows.add(List.of("postgresql", "localhost:" + platform.postgresPort(), "", "",
+                "eventstore and the above"));
+
+        int[] widths = new int[rows.get(0).size()];
+        rows.forEach(row -> {
+            for (int column = 0; column < row.size(); column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        });
+        StringBuilder table = new StringBuilder(String.format("%nBooking platform is up in %d s:%n",
+                startedIn.toSeconds()));
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < row.size(); column++) {
+                line.append("  ").append(String.format("%-" + widths[column] + "s", row.get(column)));
+            }
+            table.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        return table.append("Press Ctrl-C to stop.").toString();
     }
 
     /** PostgreSQL with the databases of every service, for services that run as their own processes. */

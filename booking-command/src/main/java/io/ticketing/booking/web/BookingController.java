@@ -1,5 +1,8 @@
 package io.ticketing.booking.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.booking.admission.AdmissionControl;
 import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.booking.CancelBooking;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +53,10 @@ class BookingController {
      * bookings are carried out too far behind, nothing is placed and the answer is 503 with {@code Retry-After}.
      */
     @PostMapping
+    @ApiResponse(responseCode = "202", description = "Placed; the payment is taken next", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "503", description = "Bookings are carried out too far behind; nothing was placed",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before sending it again",
+                    schema = @Schema(type = "integer")))
     CompletableFuture<ResponseEntity<Placed>> place(@Valid @RequestBody NewBooking booking,
                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                                                     Optional<String> idempotencyKey,
@@ -62,6 +70,7 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/cancel")
+    @ApiResponse(responseCode = "202", description = "Cancelled; a paid booking is refunded next")
     CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable UUID bookingId,
                                                    @RequestBody(required = false) @Valid Cancellation cancellation,
                                                    AuthenticatedUser caller) {

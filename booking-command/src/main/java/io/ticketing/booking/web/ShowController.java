@@ -1,5 +1,6 @@
 package io.ticketing.booking.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.common.TextLimits;
@@ -41,6 +42,7 @@ class ShowController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the show", useReturnTypeSchema = true)
     CompletableFuture<ResponseEntity<Created>> create(@Valid @RequestBody NewShow show) {
         ShowId showId = new ShowId(show.showId() == null ? UUID.randomUUID() : show.showId());
         Money price = new Money(show.ticketPrice().amount(), Currency.getInstance(show.ticketPrice().currency()));

@@ -1,6 +1,7 @@
 package io.ticketing.query.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.coreapi.pipeline.FindRefusedBookings;
 import io.ticketing.coreapi.pipeline.FindSagaLag;
 import io.ticketing.coreapi.pipeline.RefusedBookings;
@@ -72,6 +73,7 @@ class ProjectionsController {
      * up; the dashboards answer from the old tables until then. Progress shows in {@code GET}.
      */
     @PostMapping("/{processingGroup}/replay")
+    @ApiResponse(responseCode = "202", description = "The rebuild has started", useReturnTypeSchema = true)
     ResponseEntity<RebuildProgress> replay(@PathVariable String processingGroup) {
         if (!processingGroup.equals(DashboardProjection.PROCESSING_GROUP)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rebuildable projection " + processingGroup

@@ -1,5 +1,6 @@
 package io.ticketing.coordinator.operations;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.coordinator.saga.CancellationSaga;
 import io.ticketing.coordinator.saga.OperatorAction;
 import io.ticketing.coordinator.saga.SagaSettings;
@@ -65,6 +66,7 @@ class SagaOperationsController {
     }
 
     @PostMapping("/{sagaId}/{action}")
+    @ApiResponse(responseCode = "202", description = "The saga carries the action out next")
     ResponseEntity<Void> act(@PathVariable String sagaId, @PathVariable String action) {
         OperatorAction operatorAction = parse(action);
         SagaInstance saga = instances.findById(sagaId)

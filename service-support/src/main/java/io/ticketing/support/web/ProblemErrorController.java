@@ -1,5 +1,6 @@
 package io.ticketing.support.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The servlet container's error path, which answers whatever failed before a controller could (a rejected URL, a
  * request the container refused), in problem+json like every other error instead of Spring Boot's own JSON shape.
- * Asked for directly, it is a path like any unknown one: 404.
+ * Asked for directly, it is a path like any unknown one: 404. It is no operation of the API, so no API description
+ * lists it.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
