@@ -80,21 +80,31 @@ class AuditIT {
         UUID booking = client.book(user, show, 1, "tok_visa");
         client.awaitBooking(user, booking, "CONFIRMED");
 
-        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        client.baseUrl("booking-query") + "/api/audit/export?from=" + from + "&to=" + Instant.now()))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> lines = export("?from=" + from + "&to=" + Instant.now());
 
-        assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/x-ndjson"));
-        List<JsonNode> lines = export.body().lines().map(AuditIT::parse).toList();
         assertThat(lines).extracting(line -> line.path("globalPosition").asLong()).isSorted();
         assertThat(lines).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
         assertThat(lines).filteredOn(line -> line.path("payload").has("paymentToken"))
                 .extracting(line -> line.path("payload").path("paymentToken").asText())
                 .isNotEmpty()
                 .containsOnly("****visa");
-        assertThat(export.body()).doesNotContain("tok_visa", "passwordHash");
+        assertThat(lines).extracting(JsonNode::toString).noneMatch(line -> line.contains("tok_visa"))
+                .noneMatch(line -> line.contains("passwordHash"));
+    }
+
+    @Test
+    void anExportWithoutFromStartsAtTheFirstEventAndOneWithoutToEndsNow() throws Exception {
+        User user = client.newUser();
+        UUID booking = client.book(user, client.newShow(10, "20.00"), 1, "tok_visa");
+        client.awaitBooking(user, booking, "CONFIRMED");
+        Instant to = Instant.now();
+
+        List<JsonNode> untilTo = export("?to=" + to);
+        List<JsonNode> sinceTheEpoch = export("?from=" + Instant.EPOCH + "&to=" + to);
+
+        assertThat(untilTo).isNotEmpty().first().isEqualTo(sinceTheEpoch.get(0));
+        assertThat(untilTo).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
+        assertThat(export("")).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
     }
 
     @Test
@@ -113,6 +123,18 @@ class AuditIT {
     private static List<String> types(JsonNode events) {
         return StreamSupport.stream(events.spliterator(), false).map(event -> event.path("eventType").asText())
                 .toList();
+    }
+
+    /** The lines of {@code GET /api/audit/export} with the query {@code query}, after checking it is NDJSON. */
+    private List<JsonNode> export(String query) throws Exception {
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        client.baseUrl("booking-query") + "/api/audit/export" + query))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-ndjson"));
+        return export.body().lines().map(AuditIT::parse).toList();
     }
 
     private static JsonNode parse(String line) {

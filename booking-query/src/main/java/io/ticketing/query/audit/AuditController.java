@@ -1,5 +1,8 @@
 package io.ticketing.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/audit")
 @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 class AuditController {
-
-    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     /** The path's name for each kind of aggregate, and the type Axon stores its events under. */
     private static final Map<String, String> AGGREGATE_TYPES = Map.of(
@@ -52,15 +53,23 @@ class AuditController {
                 HttpStatus.NOT_FOUND, "Booking " + bookingId + " did not exist at " + asOf));
     }
 
-    /** Every event placed in [from, to), one JSON object a line, in global order, streamed as it is read. */
+    /**
+     * Every event placed in [from, to), one JSON object a line, in global order, streamed as it is read. Without
+     * {@code from} the export starts at the first event; without {@code to} it ends now.
+     */
     @GetMapping("/export")
+    @ApiResponse(responseCode = "200", description = "One event a line, in global order", content = @Content(
+            mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(implementation = AuditedEvent.class)))
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         Instant until = to == null ? Instant.now() : to;
+        if (from == null) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON).body(out -> auditor.exportUntil(until, out));
+        }
         if (!from.isBefore(until)) {
             throw new IllegalArgumentException("from (" + from + ") must be before to (" + until + ")");
         }
-        return ResponseEntity.ok().contentType(NDJSON).body(out -> auditor.export(from, until, out));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON).body(out -> auditor.export(from, until, out));
     }
 }

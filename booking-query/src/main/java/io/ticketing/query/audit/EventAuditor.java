@@ -20,6 +20,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -82,7 +83,19 @@ public class EventAuditor {
      * global order, as it reads them: the export never holds the range in memory.
      */
     public void export(Instant from, Instant to, OutputStream out) throws IOException {
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(eventStore.createTokenAt(from))) {
+        export(eventStore.createTokenAt(from), from, to, out);
+    }
+
+    /**
+     * Writes every event from the first one to {@code to} (exclusive), as
+     * {@link #export(Instant, Instant, OutputStream)} does.
+     */
+    public void exportUntil(Instant to, OutputStream out) throws IOException {
+        export(eventStore.createTailToken(), Instant.MIN, to, out);
+    }
+
+    private void export(TrackingToken start, Instant from, Instant to, OutputStream out) throws IOException {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
             while (stream.hasNextAvailable(END_OF_STREAM_MILLIS, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 if (!event.getTimestamp().isBefore(to)) {
