@@ -62,7 +62,7 @@ public class ApiDocsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI serviceApi(@Value("${spring.application.name}") String serviceName) {
+    OpenAPI serviceApi(@Value("${spring.application.name:application}") String serviceName) {
         String version = Optional.ofNullable(ApiDocsAutoConfiguration.class.getPackage().getImplementationVersion())
                 .orElse("development");
         return new OpenAPI().info(new Info().title(serviceName).version(version));
