@@ -1,7 +1,11 @@
 package io.ticketing.user.auth;
 
-import io.ticketing.user.auth.TokenIssuer.AccessToken;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.coreapi.common.UserId;
+import io.ticketing.user.auth.TokenIssuer.AccessToken;
 import io.ticketing.user.persistence.CredentialStore;
 import io.ticketing.user.persistence.UserAccount;
 import io.ticketing.user.persistence.UserAccountRepository;
@@ -11,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +53,12 @@ class AuthController {
      * failures answer 429, even to the right password ({@link LoginThrottle}).
      */
     @PostMapping("/api/auth/token")
+    @ApiResponse(responseCode = "200", description = "A bearer token",
+            content = @Content(schema = @Schema(implementation = AccessToken.class)))
+    @ApiResponse(responseCode = "401", description = "Wrong email or password")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
+                    schema = @Schema(type = "integer")))
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         String email = credentials.email().toLowerCase(Locale.ROOT);
         LoginThrottle.Attempt attempt = loginThrottle.beginLogin(email, request.getRemoteAddr());

@@ -1,5 +1,8 @@
 package io.ticketing.user.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.ChangeUserEmail;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,6 +55,10 @@ class UserController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the user", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "429", description = "This client was told too often that an address has an account",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
+                    schema = @Schema(type = "integer")))
     CompletableFuture<ResponseEntity<Registered>> register(@Valid @RequestBody Registration registration,
                                                           HttpServletRequest request) {
         UserId userId = new UserId(UUID.randomUUID());
@@ -62,6 +70,7 @@ class UserController {
     }
 
     @PutMapping("/{userId}/email")
+    @ApiResponse(responseCode = "204", description = "Changed")
     CompletableFuture<ResponseEntity<Void>> changeEmail(@PathVariable UUID userId,
                                                         @Valid @RequestBody EmailChange change,
                                                         AuthenticatedUser caller) {
@@ -71,6 +80,7 @@ class UserController {
     }
 
     @PutMapping("/{userId}/name")
+    @ApiResponse(responseCode = "204", description = "Changed")
     CompletableFuture<ResponseEntity<Void>> changeName(@PathVariable UUID userId,
                                                        @Valid @RequestBody NameChange change,
                                                        AuthenticatedUser caller) {
@@ -80,6 +90,7 @@ class UserController {
     }
 
     @PostMapping("/{userId}/deactivate")
+    @ApiResponse(responseCode = "204", description = "Changed")
     CompletableFuture<ResponseEntity<Void>> deactivate(@PathVariable UUID userId, AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
         return applied(commandGateway.send(new DeactivateUser(target)));
@@ -90,6 +101,7 @@ class UserController {
      * forgotten, and their tokens stop working. Bookings and payments stay, without a name or an address.
      */
     @DeleteMapping("/{userId}")
+    @ApiResponse(responseCode = "204", description = "Erased")
     CompletableFuture<ResponseEntity<Void>> erase(@PathVariable UUID userId, AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
         return applied(commandGateway.send(new EraseUser(target)));
