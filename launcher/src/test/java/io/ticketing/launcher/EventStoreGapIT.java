@@ -3,7 +3,6 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,7 +21,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.common.stream.BlockingStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,24 +38,20 @@ class EventStoreGapIT {
     private static final int TRANSACTIONS_PER_WRITER = 60;
     private static final int EVENTS_PER_TRANSACTION = 3;
 
-    private static PostgresServer postgres;
+    private static ThrowawayEventStore store;
     private static HikariDataSource eventStoreDatabase;
     private static EmbeddedEventStore eventStore;
 
     @BeforeAll
     static void startEventStore() throws Exception {
-        postgres = PostgresServer.embedded(Path.of(""), true, 0);
-        postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
-        eventStoreDatabase = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, WRITERS + 4, false);
-        EventStoreFactory.migrate(eventStoreDatabase);
-        eventStore = EventStoreFactory.eventStore(eventStoreDatabase, SimpleQueryBus.builder().build());
+        store = ThrowawayEventStore.start(WRITERS + 4);
+        eventStoreDatabase = store.database();
+        eventStore = store.eventStore();
     }
 
     @AfterAll
     static void stopEventStore() throws Exception {
-        eventStore.shutDown();
-        eventStoreDatabase.close();
-        postgres.close();
+        store.close();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.ticketing.coreapi.user.UserCredentialsSet;
 import io.ticketing.query.audit.AuditedEvent;
 import io.ticketing.query.audit.EventAuditor;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,24 +28,20 @@ class StoredCredentialsIT {
 
     private static final String HASH = "{bcrypt}$2a$10$storedlongagoXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
 
-    private static PostgresServer postgres;
+    private static ThrowawayEventStore store;
     private static HikariDataSource eventStoreDatabase;
     private static EmbeddedEventStore eventStore;
 
     @BeforeAll
     static void startEventStore() throws Exception {
-        postgres = PostgresServer.embedded(Path.of(""), true, 0);
-        postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
-        eventStoreDatabase = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, 2, false);
-        EventStoreFactory.migrate(eventStoreDatabase);
-        eventStore = EventStoreFactory.eventStore(eventStoreDatabase, SimpleQueryBus.builder().build());
+        store = ThrowawayEventStore.start(2);
+        eventStoreDatabase = store.database();
+        eventStore = store.eventStore();
     }
 
     @AfterAll
     static void stopEventStore() throws Exception {
-        eventStore.shutDown();
-        eventStoreDatabase.close();
-        postgres.close();
+        store.close();
     }
 
     @Test
