@@ -1,5 +1,8 @@
 package io.ticketing.booking.admission;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ticketing.coreapi.pipeline.FindRefusedBookings;
 import io.ticketing.coreapi.pipeline.FindSagaLag;
 import io.ticketing.coreapi.pipeline.RefusedBookings;
@@ -24,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * answer, it uses the last one and asks again, without blocking, when that one is stale. While no coordinator has
  * answered (at start-up, or with every coordinator down), bookings are admitted: they wait in the event stream and
  * are carried out when a coordinator is back.
+ * <p>
+ * The refusals are counted as the metric {@code booking.admission.refused}.
  */
-public class AdmissionControl {
+public class AdmissionControl implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionControl.class);
     private static final long ASK_TIMEOUT_MILLIS = 2_000;
@@ -63,6 +68,13 @@ public class AdmissionControl {
     @QueryHandler
     RefusedBookings handle(FindRefusedBookings query) {
         return new RefusedBookings(refused.get(), maxLag.toMillis());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("booking.admission.refused", refused, AtomicLong::get)
+                .description("Bookings refused because the booking saga was too far behind")
+                .register(registry);
     }
 
     private void ask() {

@@ -1,5 +1,9 @@
 package io.ticketing.coordinator.operations;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ticketing.coordinator.saga.BookingSaga;
 import io.ticketing.coreapi.pipeline.FindSagaLag;
 import io.ticketing.coreapi.pipeline.SagaLag;
@@ -27,9 +31,12 @@ import org.springframework.stereotype.Component;
  * truth whichever coordinator holds the segments, and also when none does (all stopped or failing), which is when
  * bookings must be refused most of all. Reading them takes no claim. The answer is reused for a short while, since
  * every booking request may ask.
+ * <p>
+ * The same measure is published as metrics, for the operators who watch the saga fall behind before admission
+ * control steps in.
  */
 @Component
-class SagaLagMonitor {
+class SagaLagMonitor implements MeterBinder {
 
     private static final Duration REUSE_FOR = Duration.ofMillis(500);
     private static final int PEEK_MILLIS = 200;
@@ -48,6 +55,21 @@ class SagaLagMonitor {
 
     @QueryHandler
     SagaLag handle(FindSagaLag query) {
+        return current();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        TimeGauge.builder("booking.saga.lag", this, TimeUnit.MILLISECONDS, monitor -> monitor.current().lagMillis())
+                .description("How long the oldest event the booking saga has not handled yet has been waiting")
+                .register(registry);
+        Gauge.builder("booking.saga.backlog", this, monitor -> monitor.current().eventsBehind())
+                .description("Events in the stream that the booking saga has not handled yet")
+                .baseUnit("events")
+                .register(registry);
+    }
+
+    private SagaLag current() {
         Measured measured = last;
         Instant now = clock.instant();
         if (measured.at().plus(REUSE_FOR).isBefore(now)) {

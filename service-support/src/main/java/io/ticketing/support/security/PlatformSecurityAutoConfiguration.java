@@ -1,6 +1,7 @@
 package io.ticketing.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketing.coreapi.user.Role;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Every service is an OAuth2 resource server for the JWTs the user service signs: stateless, roles from the
  * {@code roles} claim, errors in problem+json. A token stops working as soon as its user is deactivated or erased
  * ({@link RevokedUsers}). A service names the requests it answers without a token in a {@link PublicEndpoints} bean;
- * of the actuator, only health is open, to anyone, and the rest is closed to everyone.
+ * of the actuator, health is open to anyone, Prometheus metrics to admins, and the rest is closed to everyone.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -66,6 +67,9 @@ public class PlatformSecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // Metrics tell load, failures and lag, which outsiders have no business watching; an admin's
+                    // token lets Prometheus scrape every service on its own port, in both modes.
+                    requests.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name());
                     // Refused even when an endpoint is exposed by mistake: environment, beans, heap dumps and the
                     // like are for no caller of the API, an admin's token included.
                     requests.requestMatchers("/actuator", "/actuator/**").denyAll();

@@ -34,6 +34,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.JvmMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.servlet.ServletManagementContextAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,13 +64,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @PlatformWebMvcTest
 @ContextConfiguration(classes = PlatformSecurityTest.ProbeService.class)
-@TestPropertySource(properties = "spring.config.name=platform-defaults")
+@TestPropertySource(properties = {"spring.config.name=platform-defaults", "spring.application.name=probe-service"})
+@ImportAutoConfiguration({EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+        ManagementContextAutoConfiguration.class, ServletManagementContextAutoConfiguration.class,
+        MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+        PrometheusMetricsExportAutoConfiguration.class, JvmMetricsAutoConfiguration.class})
+@AutoConfigureObservability(tracing = false)
 class PlatformSecurityTest {
 
     private static final String KEY_ID = "user-service-key";
     private static final RSAKey SIGNING_KEY = rsaKey();
     private static final HttpServer KEY_SET = publish(SIGNING_KEY);
     private static final String DASHBOARD = "http://localhost:8084";
+    private static final String PROMETHEUS = "/actuator/prometheus";
 
     private final UserId ada = new UserId(UUID.randomUUID());
 
@@ -138,9 +154,20 @@ class PlatformSecurityTest {
         refused(token);
     }
 
+    /** Scraped with an admin's token; every meter says which service it is from, as five share a JVM. */
+    @Test
+    void prometheusMetricsAreForAdminsOnly() {
+        assertThat(mvc.get().uri(PROMETHEUS)).hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(get(PROMETHEUS, signed(claims(ada, Role.USER)))).hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(get(PROMETHEUS, signed(claims(ada, Role.ADMIN)))).hasStatus(HttpStatus.OK)
+                .bodyText().contains("jvm_memory_used_bytes{", "service=\"probe-service\"");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/info", "/actuator/heapdump",
-            "/actuator/configprops", "/actuator/loggers"})
+            "/actuator/configprops", "/actuator/loggers", "/actuator/metrics"})
     void actuatorEndpointsOtherThanHealthAreRefusedToAnonymousCallersAndToAdmins(String endpoint) {
         assertThat(mvc.get().uri(endpoint)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(get(endpoint, signed(claims(ada, Role.ADMIN))))
