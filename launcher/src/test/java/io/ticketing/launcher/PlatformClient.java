@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -135,6 +136,28 @@ final class PlatformClient {
 
     String baseUrl(String service) {
         return baseUrls.get(service);
+    }
+
+    /** The names of the services this client calls. */
+    Set<String> services() {
+        return baseUrls.keySet();
+    }
+
+    /** A GET whose answer is not JSON, such as Prometheus metrics: its status and text. */
+    HttpResponse<String> getText(String service, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + service + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     Response get(String service, String path, String token) {
