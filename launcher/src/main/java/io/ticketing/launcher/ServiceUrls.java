@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationContext;
  *
  * @param swaggerUi the description as a page, unless springdoc is switched off for the service
  * @param apiDocs   the OpenAPI description, likewise
- * @param actuator  the actuator endpoints the service exposes over HTTP (health, and whatever else is exposed)
+ * @param actuator  the actuator endpoints the service exposes over HTTP: health to anyone, prometheus to admins
  */
 record ServiceUrls(String name, String baseUrl, Optional<String> swaggerUi, Optional<String> apiDocs,
                    List<String> actuator, String database) {
