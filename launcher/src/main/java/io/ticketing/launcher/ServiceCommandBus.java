@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
@@ -11,7 +12,9 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.monitoring.MessageMonitor;
 
 /**
  * One service's view of the platform's shared command bus. It dispatches to the shared bus, and subscribes the
@@ -20,18 +23,20 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * in whichever service sent it.
  * <p>
  * This is the standalone mode's stand-in for Axon Server's command routing, where each service's local segment
- * does the same.
+ * does the same, and measures the commands the service handles, as that local segment's monitor does.
  */
 final class ServiceCommandBus implements CommandBus {
 
     private final CommandBus sharedBus;
+    private final MessageMonitor<? super CommandMessage<?>> handledCommands;
     private final List<MessageHandlerInterceptor<? super CommandMessage<?>>> handlerInterceptors =
             new CopyOnWriteArrayList<>();
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
 
-    ServiceCommandBus(CommandBus sharedBus) {
+    ServiceCommandBus(CommandBus sharedBus, MessageMonitor<? super CommandMessage<?>> handledCommands) {
         this.sharedBus = sharedBus;
+        this.handledCommands = handledCommands;
     }
 
     @Override
@@ -51,6 +56,10 @@ final class ServiceCommandBus implements CommandBus {
         return sharedBus.subscribe(commandName, command -> {
             @SuppressWarnings("unchecked")
             UnitOfWork<CommandMessage<?>> unitOfWork = (UnitOfWork<CommandMessage<?>>) CurrentUnitOfWork.get();
+            // Reported when the command's transaction has ended, so that a failed commit counts as a failure.
+            MessageMonitor.MonitorCallback measured = handledCommands.onMessageIngested(command);
+            unitOfWork.afterCommit(committed -> measured.reportSuccess());
+            unitOfWork.onRollback(rolledBack -> measured.reportFailure(failureOf(rolledBack)));
             return new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors, handler).proceed();
         });
     }
@@ -67,6 +76,12 @@ final class ServiceCommandBus implements CommandBus {
             MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
         dispatchInterceptors.add(dispatchInterceptor);
         return () -> dispatchInterceptors.remove(dispatchInterceptor);
+    }
+
+    /** The handler's exception; none when the handler succeeded and its commit failed. */
+    private static Throwable failureOf(UnitOfWork<?> rolledBack) {
+        return Optional.ofNullable(rolledBack.getExecutionResult()).filter(ExecutionResult::isExceptionResult)
+                .map(ExecutionResult::getExceptionResult).orElse(null);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,11 +2,16 @@ package io.ticketing.launcher;
 
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.springboot.MetricsProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +24,25 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class StandaloneServiceWiring {
 
+    /** The name Axon's auto-configuration gives a command bus's meters. */
+    private static final String COMMAND_BUS_METRICS = "commandBus";
+
+    /**
+     * The commands the service handles are measured in its own registry under Axon's name for them, as a command bus
+     * of Axon's own making would be.
+     */
     @Bean
     @Primary
     CommandBus serviceCommandBus(@Qualifier(SharedAxonInfrastructure.COMMAND_BUS) CommandBus platformCommandBus,
                                  TransactionManager serviceTransactionManager,
-                                 List<CorrelationDataProvider> correlationDataProviders) {
-        ServiceCommandBus commandBus = new ServiceCommandBus(platformCommandBus);
+                                 List<CorrelationDataProvider> correlationDataProviders,
+                                 GlobalMetricRegistry metrics, MetricsProperties metricsSettings) {
+        MessageMonitor<? extends Message<?>> handledCommands = metricsSettings.getMicrometer().isDimensional()
+                ? metrics.registerComponentWithDefaultTags(CommandBus.class, COMMAND_BUS_METRICS)
+                : metrics.registerComponent(CommandBus.class, COMMAND_BUS_METRICS);
+        @SuppressWarnings("unchecked") // Axon registers a command bus's monitor for command messages.
+        ServiceCommandBus commandBus = new ServiceCommandBus(platformCommandBus,
+                (MessageMonitor<? super CommandMessage<?>>) handledCommands);
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(serviceTransactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         return commandBus;

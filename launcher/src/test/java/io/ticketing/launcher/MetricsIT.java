@@ -46,6 +46,19 @@ class MetricsIT {
     }
 
     @Test
+    void eachServiceMeasuresTheCommandsItHandles(PlatformClient client) {
+        book(client);
+        String adminToken = client.adminToken();
+
+        assertThat(scrape(client, "booking-command", adminToken))
+                .containsPattern(metric("commandBus_successCounter_total", "payloadType=\"PlaceBooking\""))
+                .containsPattern(metric("commandBus_successTimer_seconds", "payloadType=\"ConfirmBooking\""));
+        assertThat(scrape(client, "payment-command", adminToken))
+                .containsPattern(metric("commandBus_successCounter_total", "payloadType=\"RequestPayment\""))
+                .doesNotContain("payloadType=\"PlaceBooking\"");
+    }
+
+    @Test
     void theSagaCoordinatorReportsHowFarTheBookingSagaIsBehind(PlatformClient client) {
         book(client);
 
