@@ -28,7 +28,7 @@ class MetricsIT {
                     .contains("eventProcessor_latency{processorName=\"revoked-users\",service=\"" + service + "\"}")
                     .contains("eventProcessor_successCounter_total{", "eventProcessor_capacity{")
                     .contains("axon_dead_letters{processingGroup=\"revoked-users\",service=\"" + service + "\"}")
-                    .containsPattern("hikaricp_connections_active\\{pool=\"[^\"]+\",service=\"" + service + "\"}")
+                    .contains("hikaricp_connections_active{pool=\"" + service + "\",service=\"" + service + "\"}")
                     .contains("jvm_memory_used_bytes{area=\"heap\"")
                     .doesNotContainPattern("(?m)^[a-zA-Z_]+\\{(?![^}]*service=\"" + service + "\")");
         }
