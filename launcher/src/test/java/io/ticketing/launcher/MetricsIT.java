@@ -52,7 +52,7 @@ class MetricsIT {
 
         assertThat(scrape(client, "booking-command", adminToken))
                 .containsPattern(metric("commandBus_successCounter_total", "payloadType=\"PlaceBooking\""))
-                .containsPattern(metric("commandBus_successTimer_seconds", "payloadType=\"ConfirmBooking\""));
+                .containsPattern(metric("commandBus_successTimer_seconds_count", "payloadType=\"ConfirmBooking\""));
         assertThat(scrape(client, "payment-command", adminToken))
                 .containsPattern(metric("commandBus_successCounter_total", "payloadType=\"RequestPayment\""))
                 .doesNotContain("payloadType=\"PlaceBooking\"");
