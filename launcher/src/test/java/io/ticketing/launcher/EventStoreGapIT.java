@@ -2,7 +2,6 @@ package io.ticketing.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,13 +17,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.common.stream.BlockingStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Concurrent writers against the standalone event store, while a tracking reader follows the stream. Global indexes
@@ -38,21 +35,8 @@ class EventStoreGapIT {
     private static final int TRANSACTIONS_PER_WRITER = 60;
     private static final int EVENTS_PER_TRANSACTION = 3;
 
-    private static ThrowawayEventStore store;
-    private static HikariDataSource eventStoreDatabase;
-    private static EmbeddedEventStore eventStore;
-
-    @BeforeAll
-    static void startEventStore() throws Exception {
-        store = ThrowawayEventStore.start(WRITERS + 4);
-        eventStoreDatabase = store.database();
-        eventStore = store.eventStore();
-    }
-
-    @AfterAll
-    static void stopEventStore() throws Exception {
-        store.close();
-    }
+    @RegisterExtension
+    static final ThrowawayEventStore store = new ThrowawayEventStore(WRITERS + 4);
 
     @Test
     void aTrackingReaderSeesEveryCommittedEventOnceDespiteSlowAndRolledBackTransactions() throws Exception {
@@ -60,7 +44,7 @@ class EventStoreGapIT {
         Set<String> rolledBack = ConcurrentHashMap.newKeySet();
         List<String> seen = new ArrayList<>();
 
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.eventStore().openStream(null)) {
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
             List<Future<?>> running = new ArrayList<>();
             for (int writer = 0; writer < WRITERS; writer++) {
@@ -97,13 +81,13 @@ class EventStoreGapIT {
     void aSnapshotStoredAfterTheUnitOfWorkIsKept() {
         String aggregateId = UUID.randomUUID().toString();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        eventStore.publish(new GenericDomainEventMessage<>("Probe", aggregateId, 0, "first"));
+        store.eventStore().publish(new GenericDomainEventMessage<>("Probe", aggregateId, 0, "first"));
         // Axon's snapshotter stores snapshots after the commit, outside any transaction of the unit of work.
-        unitOfWork.afterCommit(uow -> eventStore.storeSnapshot(
+        unitOfWork.afterCommit(uow -> store.eventStore().storeSnapshot(
                 new GenericDomainEventMessage<>("Probe", aggregateId, 0, "snapshot of first")));
         unitOfWork.commit();
 
-        assertThat(eventStore.readEvents(aggregateId).next().getPayload()).isEqualTo("snapshot of first");
+        assertThat(store.eventStore().readEvents(aggregateId).next().getPayload()).isEqualTo("snapshot of first");
     }
 
     /** Appends events for new aggregates; some transactions wait before they commit, some roll back. */
@@ -118,7 +102,7 @@ class EventStoreGapIT {
                 GenericDomainEventMessage<String> event = new GenericDomainEventMessage<>(
                         "Probe", aggregateId, sequence, "event " + sequence + " of " + aggregateId);
                 eventIds.add(event.getIdentifier());
-                eventStore.publish(event);
+                store.eventStore().publish(event);
             }
             // Registered after the first publish, so it runs after the appends and before the commit.
             unitOfWork.onPrepareCommit(uow -> {
@@ -139,7 +123,7 @@ class EventStoreGapIT {
     }
 
     private static long highestGlobalIndex() throws Exception {
-        try (Connection connection = eventStoreDatabase.getConnection();
+        try (Connection connection = store.database().getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
             result.next();

@@ -3,7 +3,6 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.UserCredentialsSet;
 import io.ticketing.query.audit.AuditedEvent;
@@ -15,10 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Events stored before credentials left the stream still hold a password hash in the event store's rows. Whatever
@@ -28,29 +25,17 @@ class StoredCredentialsIT {
 
     private static final String HASH = "{bcrypt}$2a$10$storedlongagoXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
 
-    private static ThrowawayEventStore store;
-    private static HikariDataSource eventStoreDatabase;
-    private static EmbeddedEventStore eventStore;
-
-    @BeforeAll
-    static void startEventStore() throws Exception {
-        store = ThrowawayEventStore.start(2);
-        eventStoreDatabase = store.database();
-        eventStore = store.eventStore();
-    }
-
-    @AfterAll
-    static void stopEventStore() throws Exception {
-        store.close();
-    }
+    @RegisterExtension
+    static final ThrowawayEventStore store = new ThrowawayEventStore(2);
 
     @Test
     void anOldCredentialsEventIsReadWithoutItsHash() throws Exception {
         UUID user = UUID.randomUUID();
         storeAsTheOldFormatDid(user);
 
-        List<? extends DomainEventMessage<?>> stream = eventStore.readEvents(user.toString()).asStream().toList();
-        List<AuditedEvent> audited = new EventAuditor(eventStore, new ObjectMapper().findAndRegisterModules())
+        List<? extends DomainEventMessage<?>> stream =
+                store.eventStore().readEvents(user.toString()).asStream().toList();
+        List<AuditedEvent> audited = new EventAuditor(store.eventStore(), new ObjectMapper().findAndRegisterModules())
                 .streamOf("User", user.toString()).orElseThrow();
 
         assertThat(stream).singleElement().satisfies(event -> assertThat(event.getPayload())
@@ -60,7 +45,7 @@ class StoredCredentialsIT {
     }
 
     private static void storeAsTheOldFormatDid(UUID user) throws Exception {
-        try (Connection connection = eventStoreDatabase.getConnection();
+        try (Connection connection = store.database().getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
                          metadata, payload, payloadrevision, payloadtype, timestamp)

@@ -5,27 +5,32 @@ import java.nio.file.Path;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The standalone mode's event store on an embedded PostgreSQL of its own, for tests of the store itself. */
-final class ThrowawayEventStore implements AutoCloseable {
+/**
+ * The standalone mode's event store on an embedded PostgreSQL of its own, for tests of the store itself: registered
+ * as a static extension, it starts before the class's tests and stops after them.
+ */
+final class ThrowawayEventStore implements BeforeAllCallback, AfterAllCallback {
 
-    private final PostgresServer postgres;
-    private final HikariDataSource database;
-    private final EmbeddedEventStore eventStore;
+    private final int connections;
+    private PostgresServer postgres;
+    private HikariDataSource database;
+    private EmbeddedEventStore eventStore;
 
-    private ThrowawayEventStore(PostgresServer postgres, HikariDataSource database, EmbeddedEventStore eventStore) {
-        this.postgres = postgres;
-        this.database = database;
-        this.eventStore = eventStore;
+    ThrowawayEventStore(int connections) {
+        this.connections = connections;
     }
 
-    static ThrowawayEventStore start(int connections) throws Exception {
-        PostgresServer postgres = PostgresServer.embedded(Path.of(""), true, 0);
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        postgres = PostgresServer.embedded(Path.of(""), true, 0);
         postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
-        HikariDataSource database = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, connections, false);
+        database = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, connections, false);
         EventStoreFactory.migrate(database);
-        return new ThrowawayEventStore(postgres, database,
-                EventStoreFactory.eventStore(database, SimpleQueryBus.builder().build()));
+        eventStore = EventStoreFactory.eventStore(database, SimpleQueryBus.builder().build());
     }
 
     HikariDataSource database() {
@@ -37,7 +42,7 @@ final class ThrowawayEventStore implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         eventStore.shutDown();
         database.close();
         postgres.close();
