@@ -140,28 +140,28 @@ public class Booking {
         owner = event.userId();
         showId = event.showId();
         tickets = event.tickets();
-        status = BookingStatus.PENDING;
+        status = BookingStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(BookingConfirmed event) {
-        status = BookingStatus.CONFIRMED;
+        status = BookingStatus.after(event);
         paymentId = event.paymentId();
         amountPaid = event.amountPaid();
     }
 
     @EventSourcingHandler
     void on(BookingRejected event) {
-        status = BookingStatus.REJECTED;
+        status = BookingStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(BookingCancelled event) {
-        status = BookingStatus.CANCELLED;
+        status = BookingStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(BookingRefunded event) {
-        status = BookingStatus.REFUNDED;
+        status = BookingStatus.after(event);
     }
 }

@@ -2,6 +2,7 @@ package io.ticketing.query.audit;
 
 import io.ticketing.coreapi.booking.BookingCancelled;
 import io.ticketing.coreapi.booking.BookingConfirmed;
+import io.ticketing.coreapi.booking.BookingEvent;
 import io.ticketing.coreapi.booking.BookingPlaced;
 import io.ticketing.coreapi.booking.BookingRefunded;
 import io.ticketing.coreapi.booking.BookingRejected;
@@ -36,26 +37,29 @@ public record BookingStateAsOf(UUID bookingId, UUID userId, UUID showId, int tic
     }
 
     private static BookingStateAsOf apply(BookingStateAsOf state, DomainEventMessage<?> event, Instant asOf) {
-        Object payload = event.getPayload();
+        if (!(event.getPayload() instanceof BookingEvent happened)) {
+            return state;
+        }
+        BookingStatus status = BookingStatus.after(happened);
         long version = event.getSequenceNumber();
         Instant at = event.getTimestamp();
-        if (payload instanceof BookingPlaced placed) {
+        if (happened instanceof BookingPlaced placed) {
             return new BookingStateAsOf(placed.bookingId().value(), placed.userId().value(), placed.showId().value(),
-                    placed.tickets(), BookingStatus.PENDING, null, null, version, at, asOf);
+                    placed.tickets(), status, null, null, version, at, asOf);
         }
-        if (payload instanceof BookingConfirmed confirmed) {
-            return state.moved(BookingStatus.CONFIRMED, null, confirmed.amountPaid(), version, at);
+        Money paid = happened instanceof BookingConfirmed confirmed ? confirmed.amountPaid() : state.amountPaid;
+        return state.moved(status, reasonAfter(happened, state.reason), paid, version, at);
+    }
+
+    /** A rejection and a cancellation say why; a refund keeps the cancellation's reason; a confirmation has none. */
+    private static String reasonAfter(BookingEvent happened, String reasonBefore) {
+        if (happened instanceof BookingRejected rejected) {
+            return rejected.reason();
         }
-        if (payload instanceof BookingRejected rejected) {
-            return state.moved(BookingStatus.REJECTED, rejected.reason(), state.amountPaid, version, at);
+        if (happened instanceof BookingCancelled cancelled) {
+            return cancelled.reason();
         }
-        if (payload instanceof BookingCancelled cancelled) {
-            return state.moved(BookingStatus.CANCELLED, cancelled.reason(), state.amountPaid, version, at);
-        }
-        if (payload instanceof BookingRefunded) {
-            return state.moved(BookingStatus.REFUNDED, state.reason, state.amountPaid, version, at);
-        }
-        return state;
+        return happened instanceof BookingRefunded ? reasonBefore : null;
     }
 
     private BookingStateAsOf moved(BookingStatus newStatus, String why, Money paid, long newVersion, Instant at) {

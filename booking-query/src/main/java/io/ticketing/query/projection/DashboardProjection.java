@@ -124,7 +124,7 @@ public class DashboardProjection {
     @EventHandler
     void on(BookingConfirmed event, @Timestamp Instant at, TrackingToken token) {
         booking(event.bookingId().value(), booking -> {
-            booking.moved(BookingStatus.CONFIRMED, null, at, position(token));
+            booking.moved(BookingStatus.after(event), null, at, position(token));
             show(booking.showId(), show -> show.paid(event.amountPaid().amount()));
         });
         totals.count(Counter.CONFIRMED, at);
@@ -134,21 +134,21 @@ public class DashboardProjection {
     @EventHandler
     void on(BookingRejected event, @Timestamp Instant at, TrackingToken token) {
         booking(event.bookingId().value(),
-                booking -> booking.moved(BookingStatus.REJECTED, event.reason(), at, position(token)));
+                booking -> booking.moved(BookingStatus.after(event), event.reason(), at, position(token)));
         totals.count(Counter.REJECTED, at);
     }
 
     @EventHandler
     void on(BookingCancelled event, @Timestamp Instant at, TrackingToken token) {
         booking(event.bookingId().value(),
-                booking -> booking.moved(BookingStatus.CANCELLED, event.reason(), at, position(token)));
+                booking -> booking.moved(BookingStatus.after(event), event.reason(), at, position(token)));
         totals.count(Counter.CANCELLED, at);
     }
 
     @EventHandler
     void on(BookingRefunded event, @Timestamp Instant at, TrackingToken token) {
         booking(event.bookingId().value(), booking -> {
-            booking.moved(BookingStatus.REFUNDED, "Refunded " + event.amountRefunded(), at, position(token));
+            booking.moved(BookingStatus.after(event), "Refunded " + event.amountRefunded(), at, position(token));
             show(booking.showId(), show -> show.refunded(event.amountRefunded().amount()));
         });
         totals.count(Counter.REFUNDED, at);

@@ -11,5 +11,5 @@ import io.ticketing.coreapi.common.UserId;
  * the show and the payment to refund.
  */
 public record BookingCancelled(BookingId bookingId, ShowId showId, UserId cancelledBy, String reason,
-                               PaymentId paymentToRefund, Money amountToRefund) {
+                               PaymentId paymentToRefund, Money amountToRefund) implements BookingEvent {
 }

@@ -4,5 +4,5 @@ import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 
-public record BookingConfirmed(BookingId bookingId, PaymentId paymentId, Money amountPaid) {
+public record BookingConfirmed(BookingId bookingId, PaymentId paymentId, Money amountPaid) implements BookingEvent {
 }

@@ -6,5 +6,5 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.privacy.MaskedInAudits;
 
 public record BookingPlaced(BookingId bookingId, UserId userId, ShowId showId, int tickets,
-                            @MaskedInAudits String paymentToken) {
+                            @MaskedInAudits String paymentToken) implements BookingEvent {
 }
