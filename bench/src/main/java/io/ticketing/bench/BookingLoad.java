@@ -237,8 +237,8 @@ final class BookingLoad {
 
     /**
      * A new user, once the booking service knows them: a first booking is sent again until it is accepted. It is
-     * refused with 403 until the user is known, and with 503 by a platform still catching up with what an earlier
-     * start left unhandled.
+     * refused with 503 and {@code Retry-After} by a booking service that has not heard of the user within a few
+     * seconds, or by a platform still catching up with what an earlier start left unhandled.
      */
     private String knownUser(UUID show) throws Exception {
         String token = api.newUser();

@@ -15,6 +15,8 @@ import io.ticketing.coreapi.booking.PlaceBooking;
 import io.ticketing.coreapi.booking.RejectBooking;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
+import io.ticketing.coreapi.common.NotPermittedException;
+import io.ticketing.coreapi.common.NotYetKnownException;
 import io.ticketing.coreapi.common.PaymentId;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.common.UserId;
@@ -34,8 +36,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "bookingCache")
 public class Booking {
-
-    static final int MOST_TICKETS = 10;
 
     @AggregateIdentifier
     private BookingId bookingId;
@@ -62,11 +62,15 @@ public class Booking {
         if (bookingId != null) {
             return retriedAs(command);
         }
-        if (!knownUsers.isActive(command.userId())) {
-            throw new SecurityException("User " + command.userId() + " is unknown here or deactivated");
+        KnownUsers.Standing booker = knownUsers.standingOf(command.userId());
+        if (booker == KnownUsers.Standing.NOT_YET_KNOWN) {
+            throw new NotYetKnownException("User " + command.userId() + " is not known to the booking service yet");
         }
-        if (command.tickets() < 1 || command.tickets() > MOST_TICKETS) {
-            throw new IllegalArgumentException("A booking is for 1 to " + MOST_TICKETS + " tickets, not "
+        if (booker == KnownUsers.Standing.DEACTIVATED) {
+            throw new NotPermittedException("User " + command.userId() + " is deactivated");
+        }
+        if (command.tickets() < 1 || command.tickets() > PlaceBooking.MOST_TICKETS) {
+            throw new IllegalArgumentException("A booking is for 1 to " + PlaceBooking.MOST_TICKETS + " tickets, not "
                     + command.tickets());
         }
         if (command.paymentToken() == null || command.paymentToken().isBlank()) {

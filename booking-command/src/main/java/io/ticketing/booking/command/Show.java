@@ -28,8 +28,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "showSnapshotTrigger", cache = "showCache")
 public class Show {
 
-    static final int MOST_SEATS = 100_000;
-
     @AggregateIdentifier
     private ShowId showId;
     private Money ticketPrice;
@@ -51,8 +49,9 @@ public class Show {
         if (command.venue() == null || command.venue().isBlank()) {
             throw new IllegalArgumentException("A show needs a venue");
         }
-        if (command.capacity() < 1 || command.capacity() > MOST_SEATS) {
-            throw new IllegalArgumentException("A show seats 1 to " + MOST_SEATS + " people, not " + command.capacity());
+        if (command.capacity() < 1 || command.capacity() > CreateShow.MOST_SEATS) {
+            throw new IllegalArgumentException("A show seats 1 to " + CreateShow.MOST_SEATS + " people, not "
+                    + command.capacity());
         }
         if (command.startsAt() == null || command.ticketPrice() == null) {
             throw new IllegalArgumentException("A show needs a start time and a ticket price");

@@ -14,7 +14,9 @@ class JpaKnownUsers implements KnownUsers {
     }
 
     @Override
-    public boolean isActive(UserId userId) {
-        return users.findById(userId.value()).map(KnownUser::isActive).orElse(false);
+    public Standing standingOf(UserId userId) {
+        return users.findById(userId.value())
+                .map(user -> user.isActive() ? Standing.ACTIVE : Standing.DEACTIVATED)
+                .orElse(Standing.NOT_YET_KNOWN);
     }
 }

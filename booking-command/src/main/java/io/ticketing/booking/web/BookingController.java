@@ -10,6 +10,8 @@ import io.ticketing.coreapi.booking.PlaceBooking;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.common.TextLimits;
+import io.ticketing.support.messaging.CommandRejection;
+import io.ticketing.support.messaging.EdgeMetadataInterceptor;
 import io.ticketing.support.security.AuthenticatedUser;
 import io.ticketing.support.validation.PlainText;
 import io.ticketing.support.validation.PlainTextValidator;
@@ -20,10 +22,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.Message;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,22 +47,32 @@ class BookingController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** How often a booking for a user not known here yet is sent again while the user's event is on its way. */
+    private static final Duration NEW_USER_POLL = Duration.ofMillis(100);
+
     private final CommandGateway commandGateway;
     private final AdmissionControl admission;
+    private final EdgeMetadataInterceptor edgeMetadata;
+    private final Duration newUserPatience;
 
-    BookingController(CommandGateway commandGateway, AdmissionControl admission) {
+    BookingController(CommandGateway commandGateway, AdmissionControl admission, EdgeMetadataInterceptor edgeMetadata,
+                      @Value("${booking.new-user-patience}") Duration newUserPatience) {
         this.commandGateway = commandGateway;
         this.admission = admission;
+        this.edgeMetadata = edgeMetadata;
+        this.newUserPatience = newUserPatience;
     }
 
     /**
      * Places a booking for the caller; the payment is taken afterwards, so the answer is 202. A retry carrying the
      * same {@code bookingId}, or the same {@code Idempotency-Key} from the same user, is the same booking. While
-     * bookings are carried out too far behind, nothing is placed and the answer is 503 with {@code Retry-After}.
+     * bookings are carried out too far behind, or while this service has not heard of a user who registered a
+     * moment ago (it waits a few seconds for that), nothing is placed and the answer is 503 with {@code Retry-After}.
      */
     @PostMapping
     @ApiResponse(responseCode = "202", description = "Placed; the payment is taken next", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "503", description = "Bookings are carried out too far behind; nothing was placed",
+    @ApiResponse(responseCode = "503", description = "Bookings are carried out too far behind, or the user registered "
+            + "so recently that the booking service has not heard of them yet; nothing was placed",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before sending it again",
                     schema = @Schema(type = "integer")))
     CompletableFuture<ResponseEntity<Placed>> place(@Valid @RequestBody NewBooking booking,
@@ -65,8 +83,28 @@ class BookingController {
         admission.admit();
         PlaceBooking command = new PlaceBooking(bookingId, caller.id(), new ShowId(booking.showId()),
                 booking.tickets(), booking.paymentToken());
-        return commandGateway.<BookingStatus>send(command)
+        // The request's metadata is fixed here, on its thread: a booking sent again is sent from another.
+        Message<?> placing = edgeMetadata.handle(GenericCommandMessage.asCommandMessage(command));
+        return placeOnceTheUserIsKnown(placing, System.nanoTime() + newUserPatience.toNanos())
                 .thenApply(status -> ResponseEntity.accepted().body(new Placed(bookingId.value(), status)));
+    }
+
+    /**
+     * A user who registered a moment ago is known here once the user service's event has arrived, usually within a
+     * second: until then the booking is sent again, with the same id, so that it is still one booking. Past the
+     * deadline the refusal stands (503 with {@code Retry-After}).
+     */
+    private CompletableFuture<BookingStatus> placeOnceTheUserIsKnown(Message<?> command, long deadlineNanos) {
+        return commandGateway.<BookingStatus>send(command).exceptionallyCompose(refused -> {
+            boolean userNotYetKnown = CommandRejection.of(refused)
+                    .filter(rejection -> rejection.kind() == CommandRejection.Kind.NOT_YET_KNOWN).isPresent();
+            if (!userNotYetKnown || System.nanoTime() + NEW_USER_POLL.toNanos() > deadlineNanos) {
+                return CompletableFuture.failedFuture(refused);
+            }
+            Executor afterAPause = CompletableFuture.delayedExecutor(NEW_USER_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> command, afterAPause)
+                    .thenCompose(again -> placeOnceTheUserIsKnown(again, deadlineNanos));
+        });
     }
 
     @PostMapping("/{bookingId}/cancel")
@@ -102,7 +140,7 @@ class BookingController {
 
     record NewBooking(UUID bookingId,
                       @NotNull UUID showId,
-                      @Min(1) @Max(10) int tickets,
+                      @Min(1) @Max(PlaceBooking.MOST_TICKETS) int tickets,
                       @NotBlank @Size(max = TextLimits.PAYMENT_TOKEN) @PlainText String paymentToken) {
     }
 

@@ -56,7 +56,7 @@ class ShowController {
                    @NotBlank @Size(max = TextLimits.NAME) @PlainText String name,
                    @NotBlank @Size(max = TextLimits.NAME) @PlainText String venue,
                    @NotNull @StorableInstant Instant startsAt,
-                   @Min(1) @Max(100_000) int capacity,
+                   @Min(1) @Max(CreateShow.MOST_SEATS) int capacity,
                    @NotNull @Valid Price ticketPrice) {
     }
 

@@ -1,5 +1,6 @@
 package io.ticketing.booking.command;
 
+import io.ticketing.booking.command.KnownUsers.Standing;
 import io.ticketing.coreapi.booking.BookingCancelled;
 import io.ticketing.coreapi.booking.BookingConfirmed;
 import io.ticketing.coreapi.booking.BookingPlaced;
@@ -13,12 +14,13 @@ import io.ticketing.coreapi.booking.PlaceBooking;
 import io.ticketing.coreapi.booking.RejectBooking;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
+import io.ticketing.coreapi.common.NotPermittedException;
+import io.ticketing.coreapi.common.NotYetKnownException;
 import io.ticketing.coreapi.common.PaymentId;
 import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.payment.PaymentRequested;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,14 +39,15 @@ class BookingTest {
     private final BookingConfirmed confirmed = new BookingConfirmed(bookingId, paymentId, paid);
     private final BookingCancelled cancelled =
             new BookingCancelled(bookingId, showId, owner, "Cannot come", paymentId, paid);
-    private final Set<UserId> activeUsers = new HashSet<>();
+    private final UserId deactivated = new UserId(UUID.randomUUID());
+    private final Map<UserId, Standing> knownUsers = Map.of(owner, Standing.ACTIVE, deactivated, Standing.DEACTIVATED);
     private AggregateTestFixture<Booking> fixture;
 
     @BeforeEach
     void setUp() {
-        activeUsers.add(owner);
         fixture = new AggregateTestFixture<>(Booking.class);
-        fixture.registerInjectableResource((KnownUsers) activeUsers::contains);
+        fixture.registerInjectableResource(
+                (KnownUsers) user -> knownUsers.getOrDefault(user, Standing.NOT_YET_KNOWN));
     }
 
     @Test
@@ -66,10 +69,18 @@ class BookingTest {
     }
 
     @Test
-    void refusesUsersItDoesNotKnowOrWhoAreDeactivated() {
+    void aUserNotKnownHereYetCannotBookUntilTheirRegistrationArrives() {
         fixture.givenNoPriorActivity()
                 .when(new PlaceBooking(bookingId, stranger, showId, 2, "tok_visa"))
-                .expectException(SecurityException.class)
+                .expectException(NotYetKnownException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeactivatedUserMayNotBook() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceBooking(bookingId, deactivated, showId, 2, "tok_visa"))
+                .expectException(NotPermittedException.class)
                 .expectNoEvents();
     }
 

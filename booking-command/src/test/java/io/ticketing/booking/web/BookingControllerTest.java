@@ -14,27 +14,35 @@ import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.booking.CancelBooking;
 import io.ticketing.coreapi.booking.PlaceBooking;
 import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.coreapi.common.MessageMetadata;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.messaging.CommandRejection;
+import io.ticketing.support.messaging.EdgeMetadataInterceptor;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @PlatformWebMvcTest(BookingController.class)
+@TestPropertySource(properties = "booking.new-user-patience=PT0.5S")
 class BookingControllerTest {
 
     private final UserId ada = new UserId(UUID.randomUUID());
@@ -50,6 +58,16 @@ class BookingControllerTest {
 
     @MockitoBean
     private AdmissionControl admission;
+
+    @MockitoBean
+    private EdgeMetadataInterceptor edgeMetadata;
+
+    /** What the request's flow metadata would be: fixed once, on the request's thread. */
+    @BeforeEach
+    void flowMetadataOfTheRequest() {
+        when(edgeMetadata.handle(any(Message.class))).thenAnswer(invocation -> invocation.<Message<?>>getArgument(0)
+                .andMetaData(Map.of(MessageMetadata.TRACE_ID, "trace-of-the-request")));
+    }
 
     @Test
     void aBookingRefusedByAdmissionControlIs503WithRetryAfterAndPlacesNothing() {
@@ -119,11 +137,10 @@ class BookingControllerTest {
                 .hasStatus(HttpStatus.ACCEPTED)
                 .bodyJson().extractingPath("$.status").isEqualTo("PENDING");
 
-        ArgumentCaptor<PlaceBooking> sent = ArgumentCaptor.forClass(PlaceBooking.class);
-        verify(commandGateway).send(sent.capture());
-        assertThat(sent.getValue().userId()).isEqualTo(ada);
-        assertThat(sent.getValue().showId().value()).isEqualTo(showId);
-        assertThat(sent.getValue().tickets()).isEqualTo(2);
+        PlaceBooking sent = placedBookings(1).get(0).getPayload();
+        assertThat(sent.userId()).isEqualTo(ada);
+        assertThat(sent.showId().value()).isEqualTo(showId);
+        assertThat(sent.tickets()).isEqualTo(2);
     }
 
     @Test
@@ -137,10 +154,52 @@ class BookingControllerTest {
                     .hasStatus(HttpStatus.ACCEPTED);
         }
 
-        ArgumentCaptor<PlaceBooking> sent = ArgumentCaptor.forClass(PlaceBooking.class);
-        verify(commandGateway, times(2)).send(sent.capture());
-        List<BookingId> ids = sent.getAllValues().stream().map(PlaceBooking::bookingId).toList();
+        List<BookingId> ids = placedBookings(2).stream().map(sent -> sent.getPayload().bookingId()).toList();
         assertThat(ids.get(0)).isEqualTo(ids.get(1));
+    }
+
+    @Test
+    void aBookingByAUserNotKnownHereYetIsSentAgainUntilTheUserIsKnown() {
+        when(commandGateway.send(any()))
+                .thenReturn(CompletableFuture.failedFuture(userNotYetKnown()))
+                .thenReturn(CompletableFuture.failedFuture(userNotYetKnown()))
+                .thenReturn(CompletableFuture.completedFuture(BookingStatus.PENDING));
+
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content(twoTickets))
+                .hasStatus(HttpStatus.ACCEPTED);
+
+        List<CommandMessage<PlaceBooking>> sent = placedBookings(3);
+        assertThat(sent).extracting(CommandMessage::getPayload).containsOnly(sent.get(0).getPayload());
+        assertThat(sent).extracting(message -> message.getMetaData().get(MessageMetadata.TRACE_ID))
+                .as("sent again from another thread, with the request's metadata")
+                .containsOnly("trace-of-the-request");
+    }
+
+    @Test
+    void aUserStillNotKnownAfterAWhileIsAskedToSendTheBookingAgainLater() {
+        when(commandGateway.send(any())).thenAnswer(invocation -> CompletableFuture.failedFuture(userNotYetKnown()));
+
+        assertThat(mvc.post().uri("/api/bookings").with(Tokens.as(ada, Role.USER))
+                .contentType(MediaType.APPLICATION_JSON).content(twoTickets))
+                .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader("Retry-After", "1")
+                .bodyJson().extractingPath("$.type").isEqualTo("urn:problem:not-yet-known");
+    }
+
+    private static CommandExecutionException userNotYetKnown() {
+        String message = "User is not known to the booking service yet";
+        return new CommandExecutionException(message, null,
+                new CommandRejection(CommandRejection.Kind.NOT_YET_KNOWN, message));
+    }
+
+    /** The bookings sent, as messages with their metadata. */
+    @SuppressWarnings("unchecked")
+    private List<CommandMessage<PlaceBooking>> placedBookings(int times) {
+        ArgumentCaptor<CommandMessage<PlaceBooking>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commandGateway, times(times)).send(sent.capture());
+        return sent.getAllValues();
     }
 
     @Test

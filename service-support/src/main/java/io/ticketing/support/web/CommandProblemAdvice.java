@@ -2,8 +2,11 @@ package io.ticketing.support.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.ticketing.coreapi.common.NotPermittedException;
+import io.ticketing.coreapi.common.NotYetKnownException;
 import io.ticketing.support.messaging.CommandRejection;
 import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,14 +31,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 9457 problem, whether a controller threw it or the future it returned failed with it. A
- * refused command answers by the kind of its refusal: invalid input 400, forbidden 403, unknown target 404, a broken
- * rule 409. Anything else is a 500 whose detail says nothing about the
- * inside; the log keeps it.
+ * refusal answers by its kind: invalid input 400, forbidden 403, unknown target 404, a broken rule 409, not known
+ * yet 503. Anything else is a 500 whose detail says nothing about the inside; the log keeps it.
  */
 @RestControllerAdvice
 public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemAdvice.class);
+
+    /** The problem type of a request naming what this service has not heard of yet from another service. */
+    private static final URI NOT_YET_KNOWN = URI.create("urn:problem:not-yet-known");
+    /** What a service had not heard of is usually known a moment later: a short pause before trying again. */
+    private static final String NOT_YET_KNOWN_RETRY_AFTER_SECONDS = "1";
 
     /** A constraint on a request parameter outside Spring MVC's own method validation, such as a service's. */
     @ExceptionHandler(ConstraintViolationException.class)
@@ -106,63 +113,42 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return value instanceof String text ? "the text \"" + text + "\"" : String.valueOf(value);
     }
 
-    @ExceptionHandler({CompletionException.class, CommandExecutionException.class})
-    ProblemDetail commandFailed(RuntimeException failure) {
-        return CommandRejection.of(failure)
-                .map(rejection -> ProblemDetail.forStatusAndDetail(statusOf(rejection.kind()), rejection.message()))
-                .orElseGet(() -> failure.getCause() instanceof RuntimeException cause && cause != failure
-                        ? problemFor(cause) : unexpected(failure));
+    /**
+     * A refusal, whether a command handler made it (here or behind Axon Server) or the edge itself: answered by its
+     * kind ({@link CommandRejection#classify}). A failed future's {@link ErrorResponse} keeps its own answer.
+     */
+    @ExceptionHandler({CompletionException.class, CommandExecutionException.class, IllegalArgumentException.class,
+            IllegalStateException.class, AggregateNotFoundException.class, AccessDeniedException.class,
+            NotPermittedException.class, NotYetKnownException.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
+        if (failure.getCause() instanceof ErrorResponse response && failure instanceof CompletionException) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .body(response.getBody());
+        }
+        return CommandRejection.classify(failure).map(CommandProblemAdvice::answer)
+                .orElseGet(() -> ResponseEntity.internalServerError().body(unexpected(failure)));
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalidInput(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail brokenRule(IllegalStateException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail unknownAggregate(AggregateNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such " + e.getAggregateIdentifier());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail forbidden(AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    private ProblemDetail problemFor(RuntimeException cause) {
-        if (cause instanceof IllegalArgumentException e) {
-            return invalidInput(e);
-        }
-        if (cause instanceof IllegalStateException e) {
-            return brokenRule(e);
-        }
-        if (cause instanceof AggregateNotFoundException e) {
-            return unknownAggregate(e);
-        }
-        if (cause instanceof AccessDeniedException e) {
-            return forbidden(e);
-        }
-        if (cause instanceof ErrorResponse e) {
-            return e.getBody();
-        }
-        if (cause instanceof CompletionException || cause instanceof CommandExecutionException) {
-            return commandFailed(cause);
-        }
-        return unexpected(cause);
-    }
-
-    private static HttpStatus statusOf(CommandRejection.Kind kind) {
-        return switch (kind) {
+    /**
+     * Invalid input 400, forbidden 403, unknown target 404, a broken rule 409. What the service does not know yet is
+     * 503 with {@code Retry-After}: the same request may pass once the service has caught up.
+     */
+    private static ResponseEntity<ProblemDetail> answer(CommandRejection rejection) {
+        HttpStatus status = switch (rejection.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_YET_KNOWN -> HttpStatus.SERVICE_UNAVAILABLE;
         };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejection.message());
+        if (rejection.kind() != CommandRejection.Kind.NOT_YET_KNOWN) {
+            return ResponseEntity.status(status).body(problem);
+        }
+        problem.setType(NOT_YET_KNOWN);
+        problem.setTitle("Not known here yet; send it again shortly");
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, NOT_YET_KNOWN_RETRY_AFTER_SECONDS)
+                .body(problem);
     }
 
     private ProblemDetail unexpected(Throwable failure) {

@@ -1,0 +1,81 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.launcher.PlatformClient.User;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A user who registered a moment ago, before the booking service has heard of them, is never refused with 403: the
+ * booking waits for the registration to arrive, and if it takes too long the client is told to send it again later.
+ * The booking service's known-users processor is held back to make the moment last.
+ */
+@ExtendWith(SharedPlatform.class)
+class NewUserBookingIT {
+
+    @Test
+    void aBookingWaitsForItsUsersRegistrationToArrive(StandalonePlatform platform, PlatformClient client)
+            throws Exception {
+        UUID show = client.newShow(10, "5.00");
+        EventProcessor knownUsers = knownUsers(platform);
+        CompletableFuture<Response> placing;
+        knownUsers.shutDown();
+        try {
+            User user = client.newUser();
+            placing = CompletableFuture.supplyAsync(() -> place(client, user, UUID.randomUUID(), show));
+            Thread.sleep(1_000);
+            assertThat(placing).as("the booking waits for the user's registration").isNotDone();
+        } finally {
+            knownUsers.start();
+        }
+
+        Response placed = placing.get(10, TimeUnit.SECONDS);
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+    }
+
+    @Test
+    void aUserStillUnknownAfterTheWaitIsAskedToSendTheBookingAgainLater(StandalonePlatform platform,
+                                                                        PlatformClient client) {
+        UUID show = client.newShow(10, "5.00");
+        UUID booking = UUID.randomUUID();
+        EventProcessor knownUsers = knownUsers(platform);
+        User user;
+        knownUsers.shutDown();
+        try {
+            user = client.newUser();
+            Response refused = place(client, user, booking, show);
+
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(503);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.body().path("type").asText()).isEqualTo("urn:problem:not-yet-known");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        } finally {
+            knownUsers.start();
+        }
+
+        Response placed = place(client, user, booking, show);
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        assertThat(client.awaitSettled(user, booking)).isEqualTo("CONFIRMED");
+    }
+
+    private static Response place(PlatformClient client, User user, UUID booking, UUID show) {
+        return client.send("booking-command", "POST", "/api/bookings", user.token(),
+                Map.of("bookingId", booking, "showId", show, "tickets", 1, "paymentToken", "tok_visa"), Map.of());
+    }
+
+    private static EventProcessor knownUsers(StandalonePlatform platform) {
+        return platform.services().stream()
+                .filter(service -> service.name().equals("booking-command"))
+                .map(service -> service.context().getBean(EventProcessingConfiguration.class))
+                .flatMap(processing -> processing.eventProcessor("known-users").stream())
+                .findFirst().orElseThrow();
+    }
+}
