@@ -1,7 +1,6 @@
 package io.ticketing.coordinator.operations;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.ticketing.coordinator.saga.CancellationSaga;
 import io.ticketing.coordinator.saga.OperatorAction;
 import io.ticketing.coordinator.saga.SagaSettings;
 import io.ticketing.coordinator.saga.SagaStep;
@@ -74,10 +73,7 @@ class SagaOperationsController {
         if (!saga.isActive()) {
             throw new IllegalStateException("Saga " + sagaId + " has ended (" + saga.getStep() + ")");
         }
-        if (operatorAction == OperatorAction.COMPENSATE
-                && saga.getSagaType().equals(CancellationSaga.class.getSimpleName())) {
-            throw new IllegalStateException("A cancellation is itself the compensation; retry or abandon it");
-        }
+        operatorAction.requireApplicableTo(saga.getSagaType());
         deadlineManager.schedule(Instant.now(), OperatorAction.DEADLINE_NAME, operatorAction,
                 new SagaScopeDescriptor(saga.getSagaType(), sagaId));
         return ResponseEntity.accepted().build();

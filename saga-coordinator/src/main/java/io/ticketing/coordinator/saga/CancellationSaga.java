@@ -65,12 +65,6 @@ public class CancellationSaga extends JournaledSaga {
         }
     }
 
-    /** The refund is the compensation; the operations API refuses to compensate a cancellation. */
-    @Override
-    protected void compensate(String reason) {
-        throw new IllegalStateException("A cancellation is itself the compensation; retry or abandon it");
-    }
-
     private void refund() {
         send(new ReleaseSeats(showId, bookingId, reason), new RefundPayment(paymentId, amount, reason));
     }

@@ -106,6 +106,7 @@ abstract class JournaledSaga {
 
     @DeadlineHandler(deadlineName = OperatorAction.DEADLINE_NAME)
     void on(OperatorAction action) {
+        action.requireApplicableTo(getClass().getSimpleName());
         switch (action) {
             case RETRY -> retryCurrentStep();
             case COMPENSATE -> compensate("Compensated by an operator");
@@ -116,8 +117,13 @@ abstract class JournaledSaga {
     /** Sends the current step's commands again. */
     protected abstract void retryCurrentStep();
 
-    /** Undoes what the saga did so far. */
-    protected abstract void compensate(String reason);
+    /**
+     * Undoes what the saga did so far. Only a saga that {@link OperatorAction#requireApplicableTo} lets an operator
+     * compensate has something to undo, and overrides this.
+     */
+    protected void compensate(String reason) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be compensated");
+    }
 
     private CommandMessage<?> withStableId(Object command) {
         String stableId = UUID.nameUUIDFromBytes((bookingId + "/" + step + "/" + command.getClass().getName())

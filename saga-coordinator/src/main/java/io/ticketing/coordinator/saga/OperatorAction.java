@@ -13,4 +13,16 @@ public enum OperatorAction {
     ABANDON;
 
     public static final String DEADLINE_NAME = "operator-action";
+
+    /**
+     * Refuses this action for a saga of a type that cannot carry it out: a cancellation is itself the compensation,
+     * so it can be retried or abandoned but not compensated.
+     *
+     * @param sagaType the saga class's simple name, as the journal records it
+     */
+    public void requireApplicableTo(String sagaType) {
+        if (this == COMPENSATE && CancellationSaga.class.getSimpleName().equals(sagaType)) {
+            throw new IllegalStateException("A cancellation is itself the compensation; retry or abandon it");
+        }
+    }
 }
