@@ -18,6 +18,7 @@
 #                                                        beside a standalone platform on the default ports
 #   CORS_ALLOWED_ORIGINS                                 the pages browsers may call the services from
 #                                                        (default: the dashboard, on booking-query's port)
+#   PAYMENT_GATEWAY                                      the payment provider (default: simulated, the built-in one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -87,6 +88,7 @@ for service in user-command booking-command payment-command saga-coordinator boo
             JWK_SET_URI="http://localhost:$(( 8081 + offset ))/.well-known/jwks.json" \
             CORS_ALLOWED_ORIGINS="${CORS_ALLOWED_ORIGINS:-http://localhost:$dashboard_port,http://127.0.0.1:$dashboard_port}" \
             JWT_SIGNING_KEY_FILE="$key" \
+            PAYMENT_GATEWAY="${PAYMENT_GATEWAY:-simulated}" \
             java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
             >"$work/logs/$name.log" 2>&1 &
         echo $! >"$work/pids/$name.pid"

@@ -179,9 +179,11 @@ public final class Benchmark {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
+            // The scenarios pay with the simulated gateway's test tokens.
             Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL", url, "BOOKING_PG_USER", "postgres", "BOOKING_PG_PASSWORD", "",
-                    "ADMIN_EMAIL", BookingApi.ADMIN_EMAIL, "ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD);
+                    "ADMIN_EMAIL", BookingApi.ADMIN_EMAIL, "ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD,
+                    "PAYMENT_GATEWAY", "simulated");
             Path log = Files.createTempFile("bench-platform", ".log");
             // The history is written into the schema that a first start creates: the platform starts at least once.
             boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);

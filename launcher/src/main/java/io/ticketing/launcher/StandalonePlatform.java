@@ -36,6 +36,12 @@ public final class StandalonePlatform implements AutoCloseable {
 
     private static final String CORS_ALLOWED_ORIGINS = "platform.cors.allowed-origins";
 
+    /**
+     * What the standalone mode chooses where a deployment must: the built-in simulated payment provider, as a laptop
+     * or CI has no real one. The lowest-ranked settings, so that the environment or a launcher option still decides.
+     */
+    private static final String[] STANDALONE_CHOICES = {"payment.gateway=simulated"};
+
     record StandaloneService(ServiceDefinition definition, String database) {
     }
 
@@ -127,6 +133,7 @@ public final class StandalonePlatform implements AutoCloseable {
                 .ifPresent(userService -> args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
                         + "http://localhost:" + userService.port() + "/.well-known/jwks.json"));
         ConfigurableApplicationContext context = service.definition().applicationBuilder()
+                .properties(STANDALONE_CHOICES)
                 .parent(sharedInfrastructure)
                 .sources(StandaloneServiceWiring.class)
                 .registerShutdownHook(false)
