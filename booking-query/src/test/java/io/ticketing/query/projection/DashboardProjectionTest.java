@@ -213,9 +213,9 @@ class DashboardProjectionTest {
     @Test
     void whoeverFollowsABookingHearsOfEachOfItsChanges() {
         List<BookingSummary> heard = new CopyOnWriteArrayList<>();
-        updates.<BookingSummary>registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindBooking(bookingId.value()),
-                        ResponseTypes.optionalInstanceOf(BookingSummary.class),
-                        ResponseTypes.instanceOf(BookingSummary.class)), 16)
+        var subscription = new GenericSubscriptionQueryMessage<>(new FindBooking(bookingId.value()),
+                ResponseTypes.optionalInstanceOf(BookingSummary.class), ResponseTypes.instanceOf(BookingSummary.class));
+        updates.<BookingSummary>registerUpdateHandler(subscription, 16)
                 .getUpdates().map(Message::getPayload).subscribe(heard::add);
 
         feed.deliver(PLACED_AT, placed(bookingId, ada, 2), placed(new BookingId(UUID.randomUUID()), ada, 1));
