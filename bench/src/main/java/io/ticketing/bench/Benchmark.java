@@ -60,7 +60,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        BookingLoad.Size load = new BookingLoad.Size(Integer.parseInt(options.getOrDefault("bookings", "2000")),
+        BookingLoad.Size load = new BookingLoad.Size(Integer.parseInt(options.getOrDefault("warm-up-bookings", "800")),
+                Integer.parseInt(options.getOrDefault("bookings", "2000")),
                 Integer.parseInt(options.getOrDefault("clients", "8")),
                 Double.parseDouble(options.getOrDefault("paced-rate", "20")),
                 Integer.parseInt(options.getOrDefault("paced-bookings", "400")),

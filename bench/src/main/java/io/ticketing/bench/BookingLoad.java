@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The booking scenarios, one phase after the other. Every {@code POST /api/bookings} is timed, and every booking from
  * the moment it was first sent until the dashboards' live stream shows it settled, and how it ended is counted.
  * <ul>
+ *   <li>A <em>warm-up</em> first, whatever the scenarios: {@code warmUpBookings} paced like scenario 2, with figures
+ *   of their own. A platform just started spends a quarter of its CPU in the JIT compiler for its first minutes
+ *   (per-thread CPU from {@code /proc}, docs/benchmarks.md); the phases after it measure what a booking costs a
+ *   platform that has been running, as on a sale's day. Zero bookings measure a cold platform, as before.</li>
  *   <li>Scenarios 1 and 2, over four shows with enough seats, every tenth card declined. <em>Flat out</em>:
  *   {@code bookings} placed by {@code clients} concurrent clients, each sending the next as soon as the last is
  *   answered, for the most the platform accepts (the saga falls behind, so its latency there is a backlog's).
@@ -32,17 +36,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BookingLoad {
 
-    record Size(int bookings, int clients, double pacedRate, int pacedBookings, int burstBookings, int burstClients,
-                int hotCapacity, int hotBookings) {
+    record Size(int warmUpBookings, int bookings, int clients, double pacedRate, int pacedBookings,
+                int burstBookings, int burstClients, int hotCapacity, int hotBookings) {
     }
 
     /**
-     * @param phases   by name ({@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
+     * @param phases   by name ({@link #WARM_UP}, {@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
      * @param failures what no figure may hide: a hot show that did not confirm exactly its capacity
      */
     record Figures(Map<String, Phase.Figures> phases, List<String> failures) {
     }
 
+    static final String WARM_UP = "warmUp";
     static final String FLAT_OUT = "flatOut";
     static final String PACED = "paced";
     static final String BURST = "burst";
@@ -92,13 +97,19 @@ final class BookingLoad {
         Thread follower = follow(admin);
         Map<String, Phase.Figures> phases = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
+        if (size.warmUpBookings() > 0) {
+            Mix warmUp = new Mix(newShows(admin, size.warmUpBookings()), true, false);
+            Benchmark.progress("  warm-up: %d bookings at %.0f a second", size.warmUpBookings(), size.pacedRate());
+            phases.put(WARM_UP, measure(size.warmUpBookings(),
+                    phase -> placePaced(phase, size.warmUpBookings(), warmUp)));
+        }
         if (scenarios.contains(Scenario.BOOKINGS)) {
             Mix spread = new Mix(newShows(admin, size.bookings() + size.pacedBookings()), true, false);
             Benchmark.progress("  flat out: %d bookings from %d clients", size.bookings(), size.clients());
             phases.put(FLAT_OUT, measure(size.bookings(),
                     phase -> placeFlatOut(phase, size.bookings(), size.clients(), spread)));
             Benchmark.progress("  paced: %d bookings at %.0f a second", size.pacedBookings(), size.pacedRate());
-            phases.put(PACED, measure(size.pacedBookings(), phase -> placePaced(phase, spread)));
+            phases.put(PACED, measure(size.pacedBookings(), phase -> placePaced(phase, size.pacedBookings(), spread)));
         }
         if (scenarios.contains(Scenario.BURST) && size.burstBookings() > 0) {
             Mix burst = new Mix(newShows(admin, size.burstBookings()), true, false);
@@ -160,11 +171,11 @@ final class BookingLoad {
     }
 
     /** Bookings sent at a fixed rate, whatever the answers. */
-    private void placePaced(Phase phase, Mix mix) throws Exception {
+    private void placePaced(Phase phase, int bookings, Mix mix) throws Exception {
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(size.clients());
         long periodNanos = (long) (1e9 / size.pacedRate());
         List<Future<?>> scheduled = new ArrayList<>();
-        for (int n = 0; n < size.pacedBookings(); n++) {
+        for (int n = 0; n < bookings; n++) {
             scheduled.add(pacer.schedule(() -> {
                 place(phase, mix);
                 return null;
