@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
@@ -15,6 +16,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.tracing.Span;
 
 /**
  * One service's view of the platform's shared command bus. It dispatches to the shared bus, and subscribes the
@@ -23,31 +25,43 @@ import org.axonframework.monitoring.MessageMonitor;
  * in whichever service sent it.
  * <p>
  * This is the standalone mode's stand-in for Axon Server's command routing, where each service's local segment
- * does the same, and measures the commands the service handles, as that local segment's monitor does.
+ * does the same: it measures the commands the service handles, as that local segment's monitor does, and traces
+ * them with the service's own span factory, as Axon Server's bus does (a dispatch span in the sender, whose context
+ * the command carries to a handling span in the handler), so that each span names the service that made it.
  */
 final class ServiceCommandBus implements CommandBus {
 
     private final CommandBus sharedBus;
     private final MessageMonitor<? super CommandMessage<?>> handledCommands;
+    private final CommandBusSpanFactory spans;
     private final List<MessageHandlerInterceptor<? super CommandMessage<?>>> handlerInterceptors =
             new CopyOnWriteArrayList<>();
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
 
-    ServiceCommandBus(CommandBus sharedBus, MessageMonitor<? super CommandMessage<?>> handledCommands) {
+    ServiceCommandBus(CommandBus sharedBus, MessageMonitor<? super CommandMessage<?>> handledCommands,
+                      CommandBusSpanFactory spans) {
         this.sharedBus = sharedBus;
         this.handledCommands = handledCommands;
+        this.spans = spans;
     }
 
     @Override
     public <C> void dispatch(CommandMessage<C> command) {
-        sharedBus.dispatch(intercept(command));
+        spans.createDispatchCommandSpan(command, true)
+                .run(() -> sharedBus.dispatch(spans.propagateContext(intercept(command))));
     }
 
     @Override
     public <C, R> void dispatch(CommandMessage<C> command,
                                 CommandCallback<? super C, ? super R> callback) {
-        sharedBus.dispatch(intercept(command), callback);
+        Span span = spans.createDispatchCommandSpan(command, true);
+        span.run(() -> sharedBus.dispatch(spans.propagateContext(intercept(command)),
+                callback.wrap((dispatched, result) -> {
+                    if (result.isExceptional()) {
+                        span.recordException(result.exceptionResult());
+                    }
+                })));
     }
 
     @Override
@@ -60,7 +74,8 @@ final class ServiceCommandBus implements CommandBus {
             MessageMonitor.MonitorCallback measured = handledCommands.onMessageIngested(command);
             unitOfWork.afterCommit(committed -> measured.reportSuccess());
             unitOfWork.onRollback(rolledBack -> measured.reportFailure(failureOf(rolledBack)));
-            return new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors, handler).proceed();
+            return spans.createHandleCommandSpan(command, true).runCallable(
+                    () -> new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors, handler).proceed());
         });
     }
 

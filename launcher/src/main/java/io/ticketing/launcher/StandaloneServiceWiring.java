@@ -2,6 +2,7 @@ package io.ticketing.launcher;
 
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.Message;
@@ -20,6 +21,11 @@ import org.springframework.context.annotation.Primary;
 /**
  * Added to every service's context in the standalone mode: connects the service to the shared buses of
  * {@link SharedAxonInfrastructure} where Axon's auto-configuration would otherwise give it private ones.
+ * <p>
+ * The shared buses and event store trace nothing themselves: a span must name the service that made it, and the
+ * parent context belongs to none. Commands are traced by each service's {@link ServiceCommandBus}; events and the
+ * commands handlers send carry their sender's span in their metadata (service-support's tracing configuration), and
+ * each service's processors, sagas and repositories trace their own work.
  */
 @Configuration(proxyBeanMethods = false)
 class StandaloneServiceWiring {
@@ -36,13 +42,14 @@ class StandaloneServiceWiring {
     CommandBus serviceCommandBus(@Qualifier(SharedAxonInfrastructure.COMMAND_BUS) CommandBus platformCommandBus,
                                  TransactionManager serviceTransactionManager,
                                  List<CorrelationDataProvider> correlationDataProviders,
-                                 GlobalMetricRegistry metrics, MetricsProperties metricsSettings) {
+                                 GlobalMetricRegistry metrics, MetricsProperties metricsSettings,
+                                 CommandBusSpanFactory spans) {
         MessageMonitor<? extends Message<?>> handledCommands = metricsSettings.getMicrometer().isDimensional()
                 ? metrics.registerComponentWithDefaultTags(CommandBus.class, COMMAND_BUS_METRICS)
                 : metrics.registerComponent(CommandBus.class, COMMAND_BUS_METRICS);
         @SuppressWarnings("unchecked") // Axon registers a command bus's monitor for command messages.
         ServiceCommandBus commandBus = new ServiceCommandBus(platformCommandBus,
-                (MessageMonitor<? super CommandMessage<?>>) handledCommands);
+                (MessageMonitor<? super CommandMessage<?>>) handledCommands, spans);
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(serviceTransactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         return commandBus;

@@ -7,6 +7,8 @@ import io.ticketing.coreapi.payment.TimeOutPayment;
 import io.ticketing.payment.gateway.PaymentGateway.Approved;
 import io.ticketing.payment.gateway.PaymentGateway.Declined;
 import io.ticketing.payment.gateway.PaymentGateway.Outcome;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,23 +30,29 @@ import org.springframework.stereotype.Component;
  * <p>
  * The payment timeout is measured here, from the moment the gateway is called, so that it means "the gateway was
  * silent" and never "the platform was busy": however far behind a processor is, an approval is never timed out.
+ * <p>
+ * The call is observed ({@value #GATEWAY_CALL}): a span in the booking's trace and a timer of the provider's
+ * latency. The answer is sent within it, so the trace goes on from the gateway to the payment and the saga.
  */
 @Component
 @ProcessingGroup(PaymentProcessor.PROCESSING_GROUP)
 class PaymentProcessor {
 
     static final String PROCESSING_GROUP = "payment-gateway";
+    static final String GATEWAY_CALL = "payment.gateway.charge";
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
 
     private final PaymentGateway gateway;
     private final CommandGateway commandGateway;
     private final Duration timeout;
+    private final ObservationRegistry observations;
 
     PaymentProcessor(PaymentGateway gateway, CommandGateway commandGateway,
-                     @Value("${payment.gateway.timeout}") Duration timeout) {
+                     @Value("${payment.gateway.timeout}") Duration timeout, ObservationRegistry observations) {
         this.gateway = gateway;
         this.commandGateway = commandGateway;
         this.timeout = timeout;
+        this.observations = observations;
     }
 
     @EventHandler
@@ -52,11 +60,18 @@ class PaymentProcessor {
     void on(PaymentRequested event) {
         // The answer comes after this handler's unit of work is gone; it carries the flow's metadata on.
         MetaData flow = MetaData.from(CurrentUnitOfWork.correlationData());
+        Observation call = Observation.start(GATEWAY_CALL, observations);
         gateway.charge(event.paymentId(), event.amount(), event.paymentToken())
                 .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .handle((outcome, failure) -> answer(event, outcome, failure))
-                .thenCompose(command -> commandGateway.send(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(flow)))
+                .handle((outcome, failure) -> {
+                    if (failure != null) {
+                        call.error(failure);
+                    }
+                    call.stop();
+                    return answer(event, outcome, failure);
+                })
+                .thenCompose(command -> call.scoped(() -> commandGateway.send(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(flow))))
                 .exceptionally(failure -> {
                     // The saga's safety net times out a payment whose answer could not be recorded.
                     log.warn("The gateway's answer for payment {} could not be recorded", event.paymentId(), failure);

@@ -1,5 +1,6 @@
 package io.ticketing.payment.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
@@ -15,9 +16,15 @@ import io.ticketing.coreapi.payment.CompletePayment;
 import io.ticketing.coreapi.payment.DeclinePayment;
 import io.ticketing.coreapi.payment.PaymentRequested;
 import io.ticketing.coreapi.payment.TimeOutPayment;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -34,7 +41,8 @@ class PaymentProcessorTest {
 
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final PaymentProcessor processor =
-            new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway, Duration.ofMillis(200));
+            new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway, Duration.ofMillis(200),
+                    ObservationRegistry.NOOP);
     private final PaymentId paymentId = new PaymentId(UUID.randomUUID());
 
     @BeforeEach
@@ -70,7 +78,7 @@ class PaymentProcessorTest {
     @Test
     void aGatewayThatAnswersInTimeIsNeverTimedOut() {
         PaymentProcessor slowGateway = new PaymentProcessor(new SimulatedPaymentGateway(Duration.ofMillis(100)),
-                commandGateway, Duration.ofMillis(400));
+                commandGateway, Duration.ofMillis(400), ObservationRegistry.NOOP);
 
         slowGateway.on(requested("tok_visa"));
 
@@ -93,6 +101,36 @@ class PaymentProcessorTest {
 
         verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
                 command instanceof CommandMessage<?> message && "t-1".equals(message.getMetaData().get("traceId"))));
+    }
+
+    /** The call's span is the parent of the answer's: the booking's trace goes on through the gateway. */
+    @Test
+    void theAnswerIsSentWithinTheObservedGatewayCall() {
+        ObservationRegistry observations = ObservationRegistry.create();
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context.getName());
+            }
+        });
+        AtomicReference<String> observedWhileSending = new AtomicReference<>();
+        when(commandGateway.send(any())).thenAnswer(sending -> {
+            observedWhileSending.set(observations.getCurrentObservation().getContext().getName());
+            return CompletableFuture.completedFuture(null);
+        });
+
+        new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway, Duration.ofMillis(200),
+                observations).on(requested("tok_visa"));
+
+        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(completes()));
+        assertThat(observedWhileSending).hasValue(PaymentProcessor.GATEWAY_CALL);
+        assertThat(stopped).containsExactly(PaymentProcessor.GATEWAY_CALL);
     }
 
     private ArgumentMatcher<Object> completes() {

@@ -3,7 +3,8 @@ package io.ticketing.support.messaging;
 import static io.ticketing.coreapi.common.MessageMetadata.ACTING_USER;
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,23 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Starts the flow metadata where a flow starts: on a message sent from outside any handler, typically from an HTTP
- * request: the caller's trace id and, when it sent a token, the acting user. Messages sent by handlers get theirs from
- * the handled message, through the correlation data providers.
+ * request: the request's trace id and, when the caller sent a token, the acting user. Messages sent by handlers get
+ * theirs from the handled message, through the correlation data providers.
  * <p>
- * The trace id is the caller's W3C {@code traceparent} trace id, or its {@code X-Request-Id}, or a new one.
+ * The trace id is the current trace's: the caller's, when its W3C {@code traceparent} named one, or the one Spring
+ * Boot's tracing started for the request. A message sent outside any trace (at start-up, say) starts one of its own.
+ * It is the id the request's spans, log lines and problem answers carry, and auditors read it in every event.
  */
 public class EdgeMetadataInterceptor implements MessageDispatchInterceptor<Message<?>> {
 
-    static final String TRACEPARENT = "traceparent";
-    static final String REQUEST_ID = "X-Request-Id";
+    private final Tracer tracer;
+
+    public EdgeMetadataInterceptor(Tracer tracer) {
+        this.tracer = tracer;
+    }
 
     @Override
     public BiFunction<Integer, Message<?>, Message<?>> handle(List<? extends Message<?>> messages) {
@@ -38,7 +42,7 @@ public class EdgeMetadataInterceptor implements MessageDispatchInterceptor<Messa
                 return message;
             }
             Map<String, String> flowMetadata = new HashMap<>();
-            flowMetadata.put(TRACE_ID, traceIdOfCurrentRequest());
+            flowMetadata.put(TRACE_ID, currentTraceId());
             actingUser().ifPresent(user -> flowMetadata.put(ACTING_USER, user));
             return message.andMetaData(flowMetadata);
         };
@@ -51,19 +55,9 @@ public class EdgeMetadataInterceptor implements MessageDispatchInterceptor<Messa
                 : Optional.empty();
     }
 
-    private static String traceIdOfCurrentRequest() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            String traceparent = request.getHeader(TRACEPARENT);
-            String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
-            if (parts.length == 4 && parts[1].length() == 32) {
-                return parts[1];
-            }
-            String requestId = request.getHeader(REQUEST_ID);
-            if (requestId != null && !requestId.isBlank() && requestId.length() <= 128) {
-                return requestId;
-            }
-        }
-        return UUID.randomUUID().toString();
+    /** In W3C's form either way: 32 hexadecimal digits. */
+    private String currentTraceId() {
+        TraceContext current = tracer.currentTraceContext().context();
+        return current != null ? current.traceId() : UUID.randomUUID().toString().replace("-", "");
     }
 }

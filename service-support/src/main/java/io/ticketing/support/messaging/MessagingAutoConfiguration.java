@@ -5,6 +5,7 @@ import static io.ticketing.coreapi.common.MessageMetadata.CAUSATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.CORRELATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
+import io.micrometer.tracing.Tracer;
 import io.ticketing.support.privacy.DataSubjectKeys;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -77,8 +78,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    public EdgeMetadataInterceptor edgeMetadataInterceptor() {
-        return new EdgeMetadataInterceptor();
+    public EdgeMetadataInterceptor edgeMetadataInterceptor(ObjectProvider<Tracer> tracer) {
+        return new EdgeMetadataInterceptor(tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ticketing.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticketing.coreapi.user.Role;
+import io.ticketing.support.web.ProblemTraceId;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,11 +48,11 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-                                         ObjectMapper objectMapper, JwtDecoder jwtDecoder, RevokedUsers revokedUsers,
-                                         CorsSettings cors,
+                                         ObjectMapper objectMapper, ProblemTraceId problemTraceId,
+                                         JwtDecoder jwtDecoder, RevokedUsers revokedUsers, CorsSettings cors,
                                          @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}")
                                          String jwkSetUri) throws Exception {
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper);
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper, problemTraceId);
         List<PublicEndpoints.Endpoint> open = publicEndpoints.orderedStream()
                 .flatMap(endpoints -> endpoints.endpoints().stream()).toList();
         return http

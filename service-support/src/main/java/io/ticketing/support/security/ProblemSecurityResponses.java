@@ -1,6 +1,7 @@
 package io.ticketing.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketing.support.web.ProblemTraceId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,9 +17,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
+    private final ProblemTraceId problemTraceId;
 
-    ProblemSecurityResponses(ObjectMapper objectMapper) {
+    ProblemSecurityResponses(ObjectMapper objectMapper, ProblemTraceId problemTraceId) {
         this.objectMapper = objectMapper;
+        this.problemTraceId = problemTraceId;
     }
 
     @Override
@@ -40,6 +43,6 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        objectMapper.writeValue(response.getOutputStream(), problemTraceId.stamp(problem));
     }
 }

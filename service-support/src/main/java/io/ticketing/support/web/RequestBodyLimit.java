@@ -21,10 +21,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
+    private final ProblemTraceId problemTraceId;
 
-    RequestBodyLimit(long maxBytes, ObjectMapper json) {
+    RequestBodyLimit(long maxBytes, ObjectMapper json, ProblemTraceId problemTraceId) {
         this.maxBytes = maxBytes;
         this.json = json;
+        this.problemTraceId = problemTraceId;
     }
 
     @Override
@@ -37,7 +39,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            json.writeValue(response.getOutputStream(), problemTraceId.stamp(problem));
             return;
         }
         chain.doFilter(request, response);

@@ -22,7 +22,7 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
         after = EventProcessingAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({CommandProblemAdvice.class, ProblemErrorController.class})
+@Import({CommandProblemAdvice.class, ProblemErrorController.class, ProblemTraceId.class})
 public class WebProblemsAutoConfiguration {
 
     /**
@@ -37,12 +37,17 @@ public class WebProblemsAutoConfiguration {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
 
+    /**
+     * Right after Spring Boot's observation filter ({@code HIGHEST_PRECEDENCE + 1}), before anything reads the
+     * body: a refused request is still traced and its problem names its trace.
+     */
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
-            @Value("${platform.web.max-body-bytes:65536}") long maxBytes, ObjectMapper json) {
+            @Value("${platform.web.max-body-bytes:65536}") long maxBytes, ObjectMapper json,
+            ProblemTraceId problemTraceId) {
         FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(maxBytes, json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                new FilterRegistrationBean<>(new RequestBodyLimit(maxBytes, json, problemTraceId));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

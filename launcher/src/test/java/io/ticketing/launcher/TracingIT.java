@@ -1,0 +1,117 @@
+package io.ticketing.launcher;
+
+import static io.ticketing.launcher.TestClients.awaitSettled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
+import io.ticketing.launcher.OtlpTraceReceiver.ReceivedSpan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform as a user runs it, exporting its spans over OTLP to a collector that this test plays. A user signs
+ * in and books, and the client sends one W3C {@code traceparent} with both requests: the booking is one trace
+ * whose spans come from all five services, each named by its {@code service.name}: the sign-in (user-command), the
+ * request and its command (booking-command), the saga (saga-coordinator), the payment and the gateway call
+ * (payment-command), and the dashboards' projection (booking-query). The trace id is also the one the audit shows
+ * in the booking's events and the one the request's log lines carry.
+ */
+class TracingIT {
+
+    private static final String PASSWORD = "password-1234";
+
+    @Test
+    void aBookingSignedInForAndPlacedOverHttpIsOneTraceAcrossAllFiveServices() throws Exception {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        Path log = Files.createTempFile("tracing", ".log");
+        try (OtlpTraceReceiver collector = OtlpTraceReceiver.start()) {
+            LauncherProcess platform = LauncherProcess.start(Map.of(
+                    "MANAGEMENT_OTLP_TRACING_ENDPOINT", collector.endpoint(),
+                    "ADMIN_EMAIL", TestClients.ADMIN_EMAIL,
+                    "ADMIN_PASSWORD", TestClients.ADMIN_PASSWORD,
+                    "PAYMENT_GATEWAY", "simulated",
+                    // Spring MVC names each request in a log line of its own, inside the request's trace (a level set
+                    // in the environment reaches packages, whose names are lower case, not classes).
+                    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVLET", "DEBUG"), log, "--throwaway");
+            try {
+                PlatformClient client = platform.client();
+                UUID show = client.newShow(10, "20.00");
+                String email = "traced-" + UUID.randomUUID() + "@example.com";
+                Response registered = client.post("user-command", "/api/users", null,
+                        Map.of("email", email, "fullName", "Traced User", "password", PASSWORD));
+                assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+
+                User user = signIn(client, registered, email, traceparent);
+                UUID booking = book(client, user, show, traceparent);
+                assertThat(awaitSettled(client, user, booking)).isEqualTo("CONFIRMED");
+
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertOneTraceAcrossAllServices(collector.spansOf(traceId)));
+                JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events",
+                        client.adminToken()).body();
+                assertThat(events.findValuesAsText("traceId")).hasSize(2).containsOnly(traceId);
+            } finally {
+                platform.stop();
+            }
+        }
+        assertThat(Files.readAllLines(log)).as("the launcher's log lines of the booking request")
+                .anyMatch(line -> line.contains(traceId) && line.contains("/api/bookings"));
+    }
+
+    private static void assertOneTraceAcrossAllServices(List<ReceivedSpan> trace) {
+        assertThat(trace).as("the trace's spans").extracting(ReceivedSpan::service).containsOnly(
+                "user-command", "booking-command", "saga-coordinator", "payment-command", "booking-query");
+        assertThat(namesOf(trace, "user-command")).contains("http post /api/auth/token");
+        assertThat(namesOf(trace, "booking-command")).contains("http post /api/bookings")
+                .anyMatch(name -> name.contains("handleDistributedCommand(PlaceBooking)"));
+        assertThat(namesOf(trace, "saga-coordinator")).anyMatch(name -> name.startsWith("SagaManager."));
+        assertThat(namesOf(trace, "payment-command")).contains("payment.gateway.charge")
+                .anyMatch(name -> name.contains("handleDistributedCommand(CompletePayment)"));
+        assertThat(namesOf(trace, "booking-query")).anyMatch(name -> name.contains("process(BookingPlaced)"));
+    }
+
+    private static List<String> namesOf(List<ReceivedSpan> trace, String service) {
+        return trace.stream().filter(span -> span.service().equals(service)).map(ReceivedSpan::name).toList();
+    }
+
+    private static User signIn(PlatformClient client, Response registered, String email, String traceparent) {
+        Response token = client.send("user-command", "POST", "/api/auth/token", null,
+                Map.of("email", email, "password", PASSWORD), Map.of("traceparent", traceparent));
+        assertThat(token.status()).as(token.body().toString()).isEqualTo(200);
+        return new User(UUID.fromString(registered.body().path("userId").asText()),
+                token.body().path("accessToken").asText());
+    }
+
+    /** Sent again, with the same key, until the booking service knows the user who registered a moment ago. */
+    private static UUID book(PlatformClient client, User user, UUID show, String traceparent) {
+        Map<String, String> headers = Map.of("traceparent", traceparent, "Idempotency-Key",
+                UUID.randomUUID().toString());
+        AtomicReference<Response> placed = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            placed.set(client.send("booking-command", "POST", "/api/bookings", user.token(),
+                    Map.of("showId", show, "tickets", 1, "paymentToken", "tok_visa"), headers));
+            return placed.get().status() != 403;
+        });
+        assertThat(placed.get().status()).as(placed.get().body().toString()).isEqualTo(202);
+        return UUID.fromString(placed.get().body().path("bookingId").asText());
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}
