@@ -32,7 +32,9 @@ class PaymentsProjection {
 
     @EventHandler
     void on(BookingPlaced event) {
-        owners.save(new BookingOwner(event.bookingId().value(), event.userId().value()));
+        if (!owners.existsById(event.bookingId().value())) {
+            owners.save(new BookingOwner(event.bookingId().value(), event.userId().value()));
+        }
     }
 
     @EventHandler
