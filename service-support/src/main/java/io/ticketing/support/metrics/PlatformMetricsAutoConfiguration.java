@@ -7,16 +7,24 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /** What the platform adds to, and takes from, the meters Spring Boot and Axon register. */
-@AutoConfiguration
+@AutoConfiguration(before = MicrometerMetricsAutoConfiguration.class)
 public class PlatformMetricsAutoConfiguration {
 
     static final String DEAD_LETTERS = "axon.dead.letters";
+
+    /** Axon registers its meters through this registry: only those the dashboards read ({@link AxonMetersInUse}). */
+    @Bean
+    GlobalMetricRegistry axonMetersInUse(MeterRegistry registry) {
+        return new AxonMetersInUse(registry);
+    }
 
     /**
      * Percentiles are Prometheus's to compute, from histogram buckets summed over instances. Axon's timers ask for
