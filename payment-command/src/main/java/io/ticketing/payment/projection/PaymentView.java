@@ -1,10 +1,6 @@
 package io.ticketing.payment.projection;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.payment.PaymentStatus;
-import io.ticketing.support.persistence.ColumnText;
-import io.ticketing.support.persistence.ProjectionRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +12,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "payment_view")
-public class PaymentView extends ProjectionRow {
+public class PaymentView {
 
     @Id
     private UUID paymentId;
@@ -32,46 +28,6 @@ public class PaymentView extends ProjectionRow {
     private Instant updatedAt;
 
     protected PaymentView() {
-    }
-
-    @Override
-    @JsonIgnore
-    public UUID getId() {
-        return paymentId;
-    }
-
-    PaymentView(UUID paymentId, UUID bookingId, BigDecimal amount, String currency, Instant requestedAt) {
-        this.paymentId = paymentId;
-        this.bookingId = bookingId;
-        this.amount = amount;
-        this.currency = currency;
-        this.status = PaymentStatus.REQUESTED;
-        this.requestedAt = requestedAt;
-        this.updatedAt = requestedAt;
-    }
-
-    void completed(String transactionId, Instant at) {
-        gatewayTransactionId = transactionId;
-        moved(PaymentStatus.COMPLETED, null, at);
-    }
-
-    void declined(String why, Instant at) {
-        moved(PaymentStatus.DECLINED, why, at);
-    }
-
-    void cancelled(String why, Instant at) {
-        moved(PaymentStatus.CANCELLED, why, at);
-    }
-
-    void refunded(BigDecimal refunded, String why, Instant at) {
-        amountRefunded = refunded;
-        moved(PaymentStatus.REFUNDED, why, at);
-    }
-
-    private void moved(PaymentStatus newStatus, String why, Instant at) {
-        status = newStatus;
-        reason = ColumnText.fit(why, TextLimits.REASON);
-        updatedAt = at;
     }
 
     public UUID getPaymentId() {

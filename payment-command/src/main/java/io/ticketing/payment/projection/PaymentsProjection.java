@@ -1,14 +1,15 @@
 package io.ticketing.payment.projection;
 
 import io.ticketing.coreapi.booking.BookingPlaced;
+import io.ticketing.coreapi.common.TextLimits;
 import io.ticketing.coreapi.payment.PaymentCancelled;
 import io.ticketing.coreapi.payment.PaymentCompleted;
 import io.ticketing.coreapi.payment.PaymentDeclined;
 import io.ticketing.coreapi.payment.PaymentRefunded;
 import io.ticketing.coreapi.payment.PaymentRequested;
+import io.ticketing.coreapi.payment.PaymentStatus;
+import io.ticketing.support.persistence.ColumnText;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,30 +40,28 @@ class PaymentsProjection {
 
     @EventHandler
     void on(PaymentRequested event, @Timestamp Instant at) {
-        if (!payments.existsById(event.paymentId().value())) {
-            payments.save(new PaymentView(event.paymentId().value(), event.bookingId().value(),
-                    event.amount().amount(), event.amount().currency().getCurrencyCode(), at));
-        }
+        payments.recordRequested(event.paymentId().value(), event.bookingId().value(), event.amount().amount(),
+                event.amount().currency().getCurrencyCode(), at);
     }
 
     @EventHandler
     void on(PaymentCompleted event, @Timestamp Instant at) {
-        update(event.paymentId().value(), payment -> payment.completed(event.gatewayTransactionId(), at));
+        payments.recordCompleted(event.paymentId().value(), event.gatewayTransactionId(), at);
     }
 
     @EventHandler
     void on(PaymentDeclined event, @Timestamp Instant at) {
-        update(event.paymentId().value(), payment -> payment.declined(event.reason(), at));
+        payments.recordEnded(event.paymentId().value(), PaymentStatus.DECLINED, reason(event.reason()), at);
     }
 
     @EventHandler
     void on(PaymentCancelled event, @Timestamp Instant at) {
-        update(event.paymentId().value(), payment -> payment.cancelled(event.reason(), at));
+        payments.recordEnded(event.paymentId().value(), PaymentStatus.CANCELLED, reason(event.reason()), at);
     }
 
     @EventHandler
     void on(PaymentRefunded event, @Timestamp Instant at) {
-        update(event.paymentId().value(), payment -> payment.refunded(event.amount().amount(), event.reason(), at));
+        payments.recordRefunded(event.paymentId().value(), event.amount().amount(), reason(event.reason()), at);
     }
 
     @ResetHandler
@@ -71,7 +70,7 @@ class PaymentsProjection {
         owners.deleteAllInBatch();
     }
 
-    private void update(UUID paymentId, Consumer<PaymentView> change) {
-        payments.findById(paymentId).ifPresent(change);
+    private static String reason(String why) {
+        return ColumnText.fit(why, TextLimits.REASON);
     }
 }

@@ -3,12 +3,15 @@ package io.ticketing.coordinator.operations;
 import io.ticketing.coordinator.saga.SagaJournal;
 import io.ticketing.coordinator.saga.SagaStep;
 import io.ticketing.coreapi.common.BookingId;
+import io.ticketing.support.persistence.ColumnText;
 import java.time.Instant;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 @Component
 class JpaSagaJournal implements SagaJournal {
+
+    /** The column's length: a failure's message can be a whole stack of causes. */
+    private static final int LAST_ERROR_LENGTH = 1000;
 
     private final SagaInstanceRepository instances;
 
@@ -23,20 +26,16 @@ class JpaSagaJournal implements SagaJournal {
 
     @Override
     public void moved(String sagaId, SagaStep step, Instant deadline) {
-        update(sagaId, instance -> instance.moved(step, deadline, Instant.now()));
+        instances.recordMoved(sagaId, step, deadline, Instant.now());
     }
 
     @Override
     public void failed(String sagaId, String reason) {
-        update(sagaId, instance -> instance.failed(reason, Instant.now()));
+        instances.recordFailed(sagaId, ColumnText.fit(reason, LAST_ERROR_LENGTH), Instant.now());
     }
 
     @Override
     public void ended(String sagaId, SagaStep outcome) {
-        update(sagaId, instance -> instance.ended(outcome, Instant.now()));
-    }
-
-    private void update(String sagaId, Consumer<SagaInstance> change) {
-        instances.findById(sagaId).ifPresent(change);
+        instances.recordEnded(sagaId, outcome, Instant.now());
     }
 }

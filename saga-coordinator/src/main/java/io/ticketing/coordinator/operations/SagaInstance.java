@@ -29,25 +29,6 @@ public class SagaInstance {
     protected SagaInstance() {
     }
 
-    void moved(SagaStep next, Instant deadline, Instant at) {
-        step = next;
-        deadlineAt = deadline;
-        lastError = null;
-        updatedAt = at;
-    }
-
-    void failed(String reason, Instant at) {
-        lastError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        updatedAt = at;
-    }
-
-    void ended(SagaStep outcome, Instant at) {
-        step = outcome;
-        active = false;
-        deadlineAt = null;
-        updatedAt = at;
-    }
-
     public String getSagaId() {
         return sagaId;
     }

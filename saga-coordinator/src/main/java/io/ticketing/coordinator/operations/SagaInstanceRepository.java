@@ -1,5 +1,6 @@
 package io.ticketing.coordinator.operations;
 
+import io.ticketing.coordinator.saga.SagaStep;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -20,6 +21,24 @@ public interface SagaInstanceRepository extends JpaRepository<SagaInstance, Stri
             VALUES (:sagaId, :sagaType, :bookingId, :step, true, :at, :at)
             ON CONFLICT (saga_id) DO NOTHING""", nativeQuery = true)
     void recordStarted(String sagaId, String sagaType, UUID bookingId, String step, Instant at);
+
+    /**
+     * A saga's later steps are one statement each as well: changing the row through the entity cost a select and
+     * Hibernate's dirty check on every step of every booking.
+     */
+    @Modifying
+    @Query("UPDATE SagaInstance s SET s.step = :step, s.deadlineAt = :deadline, s.lastError = NULL, s.updatedAt = :at "
+            + "WHERE s.sagaId = :sagaId")
+    void recordMoved(String sagaId, SagaStep step, Instant deadline, Instant at);
+
+    @Modifying
+    @Query("UPDATE SagaInstance s SET s.lastError = :reason, s.updatedAt = :at WHERE s.sagaId = :sagaId")
+    void recordFailed(String sagaId, String reason, Instant at);
+
+    @Modifying
+    @Query("UPDATE SagaInstance s SET s.step = :outcome, s.active = false, s.deadlineAt = NULL, s.updatedAt = :at "
+            + "WHERE s.sagaId = :sagaId")
+    void recordEnded(String sagaId, SagaStep outcome, Instant at);
 
     Page<SagaInstance> findByActive(boolean active, Pageable page);
 
