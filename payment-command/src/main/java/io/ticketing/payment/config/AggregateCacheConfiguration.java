@@ -1,7 +1,7 @@
 package io.ticketing.payment.config;
 
+import io.ticketing.support.persistence.AggregateCaches;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class AggregateCacheConfiguration {
 
     @Bean
-    Cache paymentCache() {
-        return new WeakReferenceCache();
+    Cache paymentCache(AggregateCaches caches) {
+        return caches.named("paymentCache");
     }
 }

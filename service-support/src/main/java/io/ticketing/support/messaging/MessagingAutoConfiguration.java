@@ -6,7 +6,9 @@ import static io.ticketing.coreapi.common.MessageMetadata.CORRELATION_ID;
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
 import io.micrometer.tracing.Tracer;
+import io.ticketing.support.persistence.AggregateCaches;
 import io.ticketing.support.privacy.DataSubjectKeys;
+import java.time.Duration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -99,6 +101,17 @@ public class MessagingAutoConfiguration {
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize))
                 .registerDefaultErrorHandler(config -> new PoisonEventIsolation(config.eventProcessingConfiguration())));
+    }
+
+    /**
+     * Up to {@code platform.aggregate-cache.entries} aggregates of each type in memory, each dropped after
+     * {@code platform.aggregate-cache.idle} unused: a booking waits for its payment for seconds, and for minutes
+     * behind an on-sale backlog.
+     */
+    @Bean
+    public AggregateCaches aggregateCaches(@Value("${platform.aggregate-cache.entries:10000}") long entries,
+                                           @Value("${platform.aggregate-cache.idle:PT10M}") Duration idle) {
+        return new AggregateCaches(entries, idle);
     }
 
     @Bean
