@@ -1,6 +1,5 @@
 package io.ticketing.payment.projection;
 
-import io.ticketing.support.persistence.ProjectionRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,23 +7,13 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "booking_owner")
-public class BookingOwner extends ProjectionRow {
+public class BookingOwner {
 
     @Id
     private UUID bookingId;
     private UUID userId;
 
     protected BookingOwner() {
-    }
-
-    @Override
-    public UUID getId() {
-        return bookingId;
-    }
-
-    BookingOwner(UUID bookingId, UUID userId) {
-        this.bookingId = bookingId;
-        this.userId = userId;
     }
 
     public UUID userId() {

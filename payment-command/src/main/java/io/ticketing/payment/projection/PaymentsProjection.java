@@ -33,9 +33,7 @@ class PaymentsProjection {
 
     @EventHandler
     void on(BookingPlaced event) {
-        if (!owners.existsById(event.bookingId().value())) {
-            owners.save(new BookingOwner(event.bookingId().value(), event.userId().value()));
-        }
+        owners.recordOwner(event.bookingId().value(), event.userId().value());
     }
 
     @EventHandler
