@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole booking platform in one JVM: an embedded PostgreSQL (data kept in ./data/postgres) and every
 # service on its own port. Builds the launcher first when it is missing or older than the sources.
-# Options are passed on to the launcher: --throwaway, --data-dir=PATH, --pg-port=N, --random-ports;
+# Options are passed on to the launcher (--help lists them): --throwaway, --data-dir=PATH, --pg-port=N, --random-ports;
 # BOOKING_PG_URL / BOOKING_PG_USER / BOOKING_PG_PASSWORD select an external PostgreSQL instead.
 set -euo pipefail
 cd "$(dirname "$0")"

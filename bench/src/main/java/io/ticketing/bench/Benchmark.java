@@ -6,37 +6,50 @@ import static io.ticketing.bench.BookingLoad.PACED;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Credentials;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the benchmarks against the standalone platform, several times, and prints the median of every figure next
  * to what the same PostgreSQL allows. Each run gets a fresh PostgreSQL, and a fresh platform process for each payment
- * gateway latency, as the platform reads it at start-up.
+ * gateway latency, as the platform reads it at start-up. {@code --help} lists the options.
  * <pre>
  *   ./mvnw -q -DskipTests package
- *   java -jar bench/target/booking-platform-bench.jar [--runs=3] [--scenarios=bookings,burst,hot,history]
- *        [--bookings=2000] [--clients=8] [--paced-rate=20] [--paced-bookings=400]
- *        [--burst-bookings=10000] [--burst-clients=16] [--hot-capacity=500] [--hot-bookings=1000]
- *        [--gateway-latencies=PT0S,PT0.05S] [--history-events=1000000] [--out=bench-results.json]
- *        [--target=user-command=URL,booking-command=URL,booking-query=URL [--pids-from=DIR]]
+ *   java -jar bench/target/booking-platform-bench.jar --help
  * </pre>
  */
-public final class Benchmark {
+@Command(name = "booking-platform-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Benchmark.Version.class,
+        description = {"Measures this machine's PostgreSQL alone, then the standalone platform that it starts (or "
+                + "services that run already, with --target) under booking load, a generated history, replay "
+                + "and audit reads; prints the medians over the runs and writes them, with each run's figures, "
+                + "as JSON."},
+        footer = {"", "Environment:",
+                "  BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD",
+                "      with --target: an administrator of the services",
+                "  BOOKING_MAX_LAG, BOOKING_PAYMENT_TIMEOUT",
+                "      passed on to the platform that the runs start"})
+public final class Benchmark implements Callable<Integer> {
 
     /** One start of the platform, with one payment gateway latency, and the booking scenarios it ran. */
     record AtLatency(String gatewayLatency, double startUpSeconds, long peakResidentMiB, BookingLoad.Figures load) {
@@ -54,53 +67,46 @@ public final class Benchmark {
     /** What the platform reads from the environment that bears on the figures, passed on from the benchmark's own. */
     private static final List<String> PASSED_THROUGH = List.of("BOOKING_MAX_LAG", "BOOKING_PAYMENT_TIMEOUT");
 
-    private Benchmark() {
+    /** The administrator of the platform that the benchmark starts. */
+    private static final Credentials ADMIN = new Credentials("bench-admin@example.com", "bench-admin-password");
+
+    /** Long enough that an answer that does not come within it is an outcome of its own: unanswered. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    @Mixin
+    private BenchOptions options;
+
+    @Spec
+    private CommandSpec command;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        BookingLoad.Size load = new BookingLoad.Size(Integer.parseInt(options.getOrDefault("warm-up-bookings", "800")),
-                Integer.parseInt(options.getOrDefault("bookings", "2000")),
-                Integer.parseInt(options.getOrDefault("clients", "8")),
-                Double.parseDouble(options.getOrDefault("paced-rate", "20")),
-                Integer.parseInt(options.getOrDefault("paced-bookings", "400")),
-                Integer.parseInt(options.getOrDefault("burst-bookings", "10000")),
-                Integer.parseInt(options.getOrDefault("burst-clients", "16")),
-                Integer.parseInt(options.getOrDefault("hot-capacity", "500")),
-                Integer.parseInt(options.getOrDefault("hot-bookings", "1000")));
-        Set<Scenario> scenarios = options.containsKey("scenarios") ? Scenario.parse(options.get("scenarios"))
-                : EnumSet.allOf(Scenario.class);
-        int historyEvents = Integer.parseInt(options.getOrDefault("history-events", "1000000"));
-        Path launcher = Path.of(options.getOrDefault("launcher", "launcher/target/booking-platform-launcher.jar"));
-        Path out = Path.of(options.getOrDefault("out", "bench-results.json"));
-        if (options.containsKey("target")) {
-            runAgainst(targets(options.get("target")), load, scenarios, runs, options, out);
-            return;
+    @Override
+    public Integer call() throws Exception {
+        if (options.target != null) {
+            runAgainst(targets(options.target));
+            return 0;
         }
-        List<String> latencies = gatewayLatencies(options);
-        if (!Files.isRegularFile(launcher)) {
-            throw new IllegalArgumentException(launcher + " is missing: build it with ./mvnw -DskipTests package");
+        List<String> latencies = options.latencies();
+        if (!Files.isRegularFile(options.launcher)) {
+            throw new IllegalArgumentException(options.launcher + " is missing: build it with ./mvnw -DskipTests "
+                    + "package");
         }
 
         List<Run> results = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-            progress("Run %d of %d", run, runs);
-            results.add(run(launcher, load, scenarios, latencies, historyEvents));
+        for (int run = 1; run <= options.runs; run++) {
+            progress("Run %d of %d", run, options.runs);
+            results.add(run(options.launcher, options.load(), options.scenarios(), latencies,
+                    options.historyEvents));
         }
-        publish(report(results, options, latencies), out);
+        publish(report(results, given(), latencies), options.out);
+        return 0;
     }
 
-    /** {@code --gateway-latencies=PT0S,PT0.05S}, or one of them as {@code --gateway-latency}. */
-    private static List<String> gatewayLatencies(Map<String, String> options) {
-        if (options.containsKey("gateway-latency") && options.containsKey("gateway-latencies")) {
-            throw new IllegalArgumentException("Give --gateway-latencies or --gateway-latency, not both");
-        }
-        List<String> latencies = Arrays.stream(options.getOrDefault("gateway-latencies",
-                options.getOrDefault("gateway-latency", "PT0S")).split(",")).map(String::trim).toList();
-        // Here rather than in a platform that would not start: after the baseline, and possibly a first latency.
-        latencies.forEach(Duration::parse);
-        return latencies;
+    private Map<String, String> given() {
+        return BenchOptions.given(command.commandLine().getParseResult());
     }
 
     /**
@@ -109,30 +115,31 @@ public final class Benchmark {
      * from the processes that {@code --pids-from} names; without it, it is not measured. The history scenario needs
      * the platform's database and its process, and runs against the standalone platform only.
      */
-    private static void runAgainst(Map<String, String> baseUrls, BookingLoad.Size load, Set<Scenario> scenarios,
-                                   int runs, Map<String, String> options, Path out) throws Exception {
-        if (options.containsKey("gateway-latency") || options.containsKey("gateway-latencies")) {
+    private void runAgainst(Map<String, String> baseUrls) throws Exception {
+        if (options.gatewayLatencies != null) {
             throw new IllegalArgumentException("Services started elsewhere read their gateway latency where they "
                     + "start (PAYMENT_GATEWAY_LATENCY); --target takes no --gateway-latencies");
         }
+        Set<Scenario> scenarios = options.scenarios();
         if (scenarios.contains(Scenario.HISTORY)) {
             progress("The history scenario runs against the standalone platform only: not here");
         }
-        ProcessCpu cpu = options.containsKey("pids-from")
-                ? ProcessCpu.fromPidFiles(Path.of(options.get("pids-from"))) : ProcessCpu.none();
-        if (!options.containsKey("pids-from")) {
+        ProcessCpu cpu = options.pidsFrom != null ? ProcessCpu.fromPidFiles(options.pidsFrom) : ProcessCpu.none();
+        if (options.pidsFrom == null) {
             progress("No --pids-from: the services' CPU time is not measured");
         }
-        BookingApi api = new BookingApi(baseUrls, System.getenv().getOrDefault("BENCH_ADMIN_EMAIL",
-                BookingApi.ADMIN_EMAIL), System.getenv().getOrDefault("BENCH_ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD));
+        PlatformClient api = new PlatformClient(baseUrls, new Credentials(
+                System.getenv().getOrDefault("BENCH_ADMIN_EMAIL", ADMIN.email()),
+                System.getenv().getOrDefault("BENCH_ADMIN_PASSWORD", ADMIN.password())), REQUEST_TIMEOUT);
+        int runs = options.runs;
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(api, load, scenarios, cpu).run());
+            results.add(new BookingLoad(api, options.load(), scenarios, cpu).run());
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs);
-        report.put("options", options);
+        report.put("options", given());
         report.put("medians", bookingFigures(results));
         Map<String, BookingLoad.Figures> byRun = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
@@ -140,19 +147,13 @@ public final class Benchmark {
         }
         report.put("failures", failures(byRun));
         report.put("eachRun", results);
-        publish(report, out);
+        publish(report, options.out);
     }
 
-    /** {@code user-command=http://host:8081,booking-command=...,booking-query=...} */
-    private static Map<String, String> targets(String option) {
+    /** {@code user-command=http://host:8081,booking-command=...,booking-query=...}, each URL trimmed */
+    private static Map<String, String> targets(Map<String, String> option) {
         Map<String, String> baseUrls = new LinkedHashMap<>();
-        for (String target : option.split(",")) {
-            String[] serviceAndUrl = target.split("=", 2);
-            if (serviceAndUrl.length != 2) {
-                throw new IllegalArgumentException("--target takes service=url pairs, not " + target);
-            }
-            baseUrls.put(serviceAndUrl[0].trim(), serviceAndUrl[1].trim());
-        }
+        option.forEach((service, url) -> baseUrls.put(service.trim(), url.trim()));
         for (String needed : List.of("user-command", "booking-command", "booking-query")) {
             if (!baseUrls.containsKey(needed)) {
                 throw new IllegalArgumentException("--target lacks " + needed + "'s base URL");
@@ -183,7 +184,7 @@ public final class Benchmark {
             // The scenarios pay with the simulated gateway's test tokens.
             Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL", url, "BOOKING_PG_USER", "postgres", "BOOKING_PG_PASSWORD", "",
-                    "ADMIN_EMAIL", BookingApi.ADMIN_EMAIL, "ADMIN_PASSWORD", BookingApi.ADMIN_PASSWORD,
+                    "ADMIN_EMAIL", ADMIN.email(), "ADMIN_PASSWORD", ADMIN.password(),
                     "PAYMENT_GATEWAY", "simulated");
             Path log = Files.createTempFile("bench-platform", ".log");
             // The history is written into the schema that a first start creates: the platform starts at least once.
@@ -213,10 +214,13 @@ public final class Benchmark {
         try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
             double startUp = platform.startUp().toMillis() / 1e3;
             progress("  up in %.1f s", startUp);
-            BookingLoad.Figures bookings = new BookingLoad(new BookingApi(platform.baseUrls(), BookingApi.ADMIN_EMAIL,
-                    BookingApi.ADMIN_PASSWORD), load, scenarios, platform.cpu()).run();
+            BookingLoad.Figures bookings = new BookingLoad(client(platform), load, scenarios, platform.cpu()).run();
             return new AtLatency(latency, startUp, platform.peakResidentMiB(), bookings);
         }
+    }
+
+    private static PlatformClient client(PlatformProcess platform) {
+        return new PlatformClient(platform.baseUrls(), ADMIN, REQUEST_TIMEOUT);
     }
 
     /** @param placed how many bookings the platform accepted before: the rebuilt dashboards must count them too */
@@ -229,7 +233,7 @@ public final class Benchmark {
                 generated.seconds());
         try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
             double startUp = platform.startUp().toMillis() / 1e3;
-            BookingApi api = new BookingApi(platform.baseUrls(), BookingApi.ADMIN_EMAIL, BookingApi.ADMIN_PASSWORD);
+            PlatformClient api = client(platform);
             String admin = api.adminToken();
             progress("  up in %.1f s; rebuilding the dashboards", startUp);
             DashboardReplay.Figures replay = new DashboardReplay(api, admin).run(generated.bookings() + placed);
@@ -398,18 +402,16 @@ public final class Benchmark {
         });
     }
 
-    static void progress(String format, Object... values) {
-        System.out.printf(format + "%n", values);
+    /** {@code --version}: the version that the jar was built as. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"${COMMAND-NAME} " + Version.class.getPackage().getImplementationVersion()};
+        }
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        Arrays.stream(args).forEach(arg -> {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("Options look like --name=value, not " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        });
-        return options;
+    static void progress(String format, Object... values) {
+        System.out.printf(format + "%n", values);
     }
 }

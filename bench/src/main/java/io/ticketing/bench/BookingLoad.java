@@ -1,5 +1,6 @@
 package io.ticketing.bench;
 
+import io.ticketing.client.PlatformClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ final class BookingLoad {
     private static final int SHOWS = 4;
     private static final int USERS = 8;
     private static final int HOT_CLIENTS = 16;
+    private static final String TICKET_PRICE = "10.00";
 
     /**
      * What a phase's bookings are like: the shows they go to in turn, whether every tenth card is declined, and
@@ -70,7 +72,7 @@ final class BookingLoad {
         void place(Phase phase) throws Exception;
     }
 
-    private final BookingApi api;
+    private final PlatformClient api;
     private final Size size;
     private final Set<Scenario> scenarios;
     private final ProcessCpu cpu;
@@ -80,7 +82,7 @@ final class BookingLoad {
     private final AtomicInteger sequence = new AtomicInteger();
 
     /** @param cpu the processes whose CPU time each phase costs */
-    BookingLoad(BookingApi api, Size size, Set<Scenario> scenarios, ProcessCpu cpu) {
+    BookingLoad(PlatformClient api, Size size, Set<Scenario> scenarios, ProcessCpu cpu) {
         this.api = api;
         this.size = size;
         this.scenarios = scenarios;
@@ -90,7 +92,7 @@ final class BookingLoad {
     Figures run() throws Exception {
         String admin = api.adminToken();
         // Seats of their own, so that no phase's show loses any to the warm-up.
-        UUID warmUpShow = api.newShow(admin, USERS);
+        UUID warmUpShow = api.newShow(admin, USERS, TICKET_PRICE);
         for (int i = 0; i < USERS; i++) {
             users.add(knownUser(warmUpShow));
         }
@@ -119,7 +121,7 @@ final class BookingLoad {
                     phase -> placeFlatOut(phase, size.burstBookings(), size.burstClients(), burst)));
         }
         if (scenarios.contains(Scenario.HOT)) {
-            Mix hot = new Mix(List.of(api.newShow(admin, size.hotCapacity())), false, true);
+            Mix hot = new Mix(List.of(api.newShow(admin, size.hotCapacity(), TICKET_PRICE)), false, true);
             Benchmark.progress("  hot show: %d bookings from %d clients for %d seats, refusals sent again",
                     size.hotBookings(), HOT_CLIENTS, size.hotCapacity());
             Phase.Figures figures = measure(size.hotBookings(),
@@ -205,7 +207,7 @@ final class BookingLoad {
         phase.sending(bookingId);
         while (true) {
             long sent = System.nanoTime();
-            BookingApi.Placement answer = api.book(user, bookingId, show, card);
+            PlatformClient.Placement answer = api.place(user, bookingId, show, 1, card);
             phase.answered(answer.status(), sent);
             if (answer.status() != 503 || !mix.retryRefused()) {
                 return;
@@ -219,7 +221,7 @@ final class BookingLoad {
     private List<UUID> newShows(String admin, int seatsEach) throws Exception {
         List<UUID> shows = new ArrayList<>();
         for (int i = 0; i < SHOWS; i++) {
-            shows.add(api.newShow(admin, seatsEach));
+            shows.add(api.newShow(admin, seatsEach, TICKET_PRICE));
         }
         return shows;
     }
@@ -252,10 +254,10 @@ final class BookingLoad {
      * seconds, or by a platform still catching up with what an earlier start left unhandled.
      */
     private String knownUser(UUID show) throws Exception {
-        String token = api.newUser();
+        String token = api.newUser().token();
         UUID warmUp = UUID.randomUUID();
         for (int attempt = 0; attempt < 100; attempt++) {
-            BookingApi.Placement answer = api.book(token, warmUp, show, "tok_visa");
+            PlatformClient.Placement answer = api.place(token, warmUp, show, 1, "tok_visa");
             if (answer.status() == 202) {
                 break;
             }

@@ -1,6 +1,7 @@
 package io.ticketing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketing.client.PlatformClient;
 import java.util.stream.StreamSupport;
 
 /**
@@ -9,7 +10,7 @@ import java.util.stream.StreamSupport;
  * tables answer until the new ones are swapped in. The rebuild is over when the summary counts every booking the
  * history holds.
  */
-record DashboardReplay(BookingApi api, String adminToken) {
+record DashboardReplay(PlatformClient api, String adminToken) {
 
     /**
      * @param eventsPerSecond          events applied per second, as the rebuild counts them
@@ -23,11 +24,11 @@ record DashboardReplay(BookingApi api, String adminToken) {
     /** @param bookings how many bookings the event store holds in all */
     Figures run(long bookings) throws Exception {
         long started = System.nanoTime();
-        api.post("booking-query", "/api/admin/projections/dashboards/replay", adminToken, 202);
+        api.call("booking-query", "POST", "/api/admin/projections/dashboards/replay", adminToken, null, 202);
         int answers = 0;
         while (true) {
             Thread.sleep(1000);
-            JsonNode rebuild = dashboards().path("rebuild");
+            JsonNode rebuild = api.projection("dashboards", adminToken).path("rebuild");
             long counted = bookingsCounted();
             answers++;
             Benchmark.progress("  rebuilding the dashboards: %s, %d%%, %d events, %d events/s",
@@ -51,14 +52,9 @@ record DashboardReplay(BookingApi api, String adminToken) {
         }
     }
 
-    private JsonNode dashboards() throws Exception {
-        return StreamSupport.stream(api.get("booking-query", "/api/admin/projections", adminToken).spliterator(), false)
-                .filter(processor -> processor.path("name").asText().equals("dashboards"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("booking-query has no dashboards processor"));
-    }
-
     private long bookingsCounted() throws Exception {
-        JsonNode byStatus = api.get("booking-query", "/api/dashboard/summary", adminToken).path("bookingsByStatus");
+        JsonNode byStatus = api.call("booking-query", "GET", "/api/dashboard/summary", adminToken, null, 200)
+                .path("bookingsByStatus");
         return StreamSupport.stream(byStatus.spliterator(), false).mapToLong(JsonNode::asLong).sum();
     }
 }

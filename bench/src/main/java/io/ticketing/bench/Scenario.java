@@ -1,11 +1,5 @@
 package io.ticketing.bench;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /** What {@code --scenarios} chooses from; the PostgreSQL baseline always runs, as every figure is set against it. */
 enum Scenario {
 
@@ -23,17 +17,5 @@ enum Scenario {
 
     Scenario(boolean placesBookings) {
         this.placesBookings = placesBookings;
-    }
-
-    /** {@code bookings,burst,hot,history}, in any order and case */
-    static Set<Scenario> parse(String names) {
-        try {
-            return Arrays.stream(names.split(",")).map(name -> valueOf(name.trim().toUpperCase(Locale.ROOT)))
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scenario.class)));
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("--scenarios takes some of " + EnumSet.allOf(Scenario.class)
-                    .stream().map(scenario -> scenario.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(",")) + ", not " + names, unknown);
-        }
     }
 }

@@ -3,40 +3,57 @@ package io.ticketing.launcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** Starts the whole platform in this JVM and keeps it running until Ctrl-C. */
-public final class BookingPlatformLauncher {
+@Command(name = "booking-platform-launcher", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = BookingPlatformLauncher.Version.class,
+        description = "Starts the booking platform in one JVM, an embedded PostgreSQL (its data kept under the "
+                + "working directory unless told otherwise) and every service on its port, until Ctrl-C.",
+        footer = {"", "Environment:",
+                "  BOOKING_PG_URL       an external PostgreSQL instead of the embedded one: the",
+                "                       JDBC URL of any database on it; the launcher creates",
+                "                       the databases it lacks",
+                "  BOOKING_PG_USER      its user (default: postgres)",
+                "  BOOKING_PG_PASSWORD  its password (default: none)"})
+public final class BookingPlatformLauncher implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(BookingPlatformLauncher.class);
 
-    private BookingPlatformLauncher() {
+    @Mixin
+    private LaunchOptions.Arguments arguments;
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new BookingPlatformLauncher()).execute(args);
+        // Threads that a failed start left behind must not keep the JVM alive. A platform stopped with Ctrl-C ends
+        // with the shutdown hooks instead, which System.exit would wait for forever.
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException badOption) {
-            System.err.println(badOption.getMessage());
-            System.exit(2);
-            return;
-        }
+    /** @return 0 once stopped with Ctrl-C, 1 when the platform could not start */
+    @Override
+    public Integer call() throws Exception {
+        LaunchOptions options = arguments.with(System.getenv());
         if (options.databaseOnly()) {
             serveDatabasesOnly(options);
-            return;
+            return 0;
         }
         long started = System.nanoTime();
         StandalonePlatform platform;
         try {
             platform = StandalonePlatform.start(options);
         } catch (Exception | Error failed) {
-            // What did start has been stopped; threads a failed start left behind must not keep the JVM alive.
+            // What did start has been stopped.
             log.error("The booking platform could not start", failed);
-            System.exit(1);
-            return;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,6 +68,7 @@ public final class BookingPlatformLauncher {
 
         System.out.println(urlTable(platform, Duration.ofNanos(System.nanoTime() - started)));
         stopped.await();
+        return 0;
     }
 
     /**
@@ -86,6 +104,15 @@ public final class BookingPlatformLauncher {
             table.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
         return table.append("Press Ctrl-C to stop.").toString();
+    }
+
+    /** {@code --version}: the version that the jar was built as. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"${COMMAND-NAME} " + Version.class.getPackage().getImplementationVersion()};
+        }
     }
 
     /** PostgreSQL with the databases of every service, for services that run as their own processes. */

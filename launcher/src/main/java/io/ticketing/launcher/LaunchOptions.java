@@ -2,6 +2,8 @@ package io.ticketing.launcher;
 
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * How to start the standalone platform.
@@ -39,57 +41,59 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
     }
 
     /**
-     * Reads the options from the command line and the environment: {@code BOOKING_PG_URL} (with
-     * {@code BOOKING_PG_USER} and {@code BOOKING_PG_PASSWORD}) selects an external server; otherwise
-     * {@code --throwaway} an embedded one that keeps nothing, and {@code --data-dir=PATH} (default
-     * {@code ./data/postgres}) and {@code --pg-port=N} an embedded one that keeps its data. {@code --database-only}
-     * starts no service.
+     * The launcher's command-line options, which picocli reads; with the environment they choose the database:
+     * {@code BOOKING_PG_URL} (with {@code BOOKING_PG_USER} and {@code BOOKING_PG_PASSWORD}) an external server,
+     * above any option.
      */
-    static LaunchOptions parse(String[] args, Map<String, String> environment) {
-        Path dataDirectory = DEFAULT_DATA_DIRECTORY;
-        int postgresPort = 0;
-        boolean throwaway = false;
-        boolean randomPorts = false;
-        boolean databaseOnly = false;
-        for (String arg : args) {
-            if (arg.equals("--throwaway")) {
-                throwaway = true;
-            } else if (arg.equals("--database-only")) {
-                databaseOnly = true;
-            } else if (arg.equals("--random-ports")) {
-                randomPorts = true;
-            } else if (arg.startsWith("--data-dir=")) {
-                dataDirectory = Path.of(arg.substring("--data-dir=".length()));
-            } else if (arg.startsWith("--pg-port=")) {
-                postgresPort = port(arg.substring("--pg-port=".length()));
+    static final class Arguments {
+
+        @Option(names = "--throwaway", description = "An embedded PostgreSQL in a temporary directory, deleted on "
+                + "stop; fast and not crash-safe (fsync and synchronous commits off).")
+        private boolean throwaway;
+
+        @Option(names = "--data-dir", paramLabel = "PATH", description = "Where the embedded PostgreSQL keeps its "
+                + "data, durably (default: ${DEFAULT-VALUE}).")
+        private Path dataDirectory = DEFAULT_DATA_DIRECTORY;
+
+        @Option(names = "--pg-port", paramLabel = "N", converter = PortNumber.class,
+                description = "The embedded PostgreSQL's port (default: a free one).")
+        private int postgresPort;
+
+        @Option(names = "--random-ports", description = "Every service on a free port instead of its fixed one.")
+        private boolean randomPorts;
+
+        @Option(names = "--database-only", description = "PostgreSQL with every service's database and no service, "
+                + "for services that run as their own processes (the distributed mode).")
+        private boolean databaseOnly;
+
+        LaunchOptions with(Map<String, String> environment) {
+            String externalUrl = environment.get("BOOKING_PG_URL");
+            DatabaseChoice database;
+            if (externalUrl != null && !externalUrl.isBlank()) {
+                database = new External(externalUrl, environment.getOrDefault("BOOKING_PG_USER", "postgres"),
+                        environment.getOrDefault("BOOKING_PG_PASSWORD", ""));
+            } else if (throwaway) {
+                database = new ThrowawayEmbedded();
             } else {
-                throw new IllegalArgumentException("Unknown option " + arg + "; known: --throwaway, --random-ports, "
-                        + "--data-dir=PATH, --pg-port=N, --database-only (and BOOKING_PG_URL, BOOKING_PG_USER, "
-                        + "BOOKING_PG_PASSWORD)");
+                database = new KeptEmbedded(dataDirectory, postgresPort);
             }
+            return new LaunchOptions(database, randomPorts, Map.of(), databaseOnly);
         }
-        String externalUrl = environment.get("BOOKING_PG_URL");
-        DatabaseChoice database;
-        if (externalUrl != null && !externalUrl.isBlank()) {
-            database = new External(externalUrl, environment.getOrDefault("BOOKING_PG_USER", "postgres"),
-                    environment.getOrDefault("BOOKING_PG_PASSWORD", ""));
-        } else if (throwaway) {
-            database = new ThrowawayEmbedded();
-        } else {
-            database = new KeptEmbedded(dataDirectory, postgresPort);
-        }
-        return new LaunchOptions(database, randomPorts, Map.of(), databaseOnly);
     }
 
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port > 0 && port < 65_536) {
-                return port;
+    static final class PortNumber implements CommandLine.ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port > 0 && port < 65_536) {
+                    return port;
+                }
+            } catch (NumberFormatException notANumber) {
+                // Answered below, with the rule.
             }
-        } catch (NumberFormatException notANumber) {
-            // Answered below, with the rule.
+            throw new CommandLine.TypeConversionException(value + " is not a port number from 1 to 65535");
         }
-        throw new IllegalArgumentException("--pg-port takes a port number from 1 to 65535, not " + value);
     }
 }

@@ -3,7 +3,8 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
 import io.ticketing.launcher.StandalonePlatform.RunningService;
 import java.io.IOException;
 import java.net.URI;

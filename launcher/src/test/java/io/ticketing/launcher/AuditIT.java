@@ -1,11 +1,13 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +38,7 @@ class AuditIT {
         User user = client.newUser();
         UUID show = client.newShow(10, "20.00");
         UUID booking = client.book(user, show, 1, "tok_visa");
-        client.awaitBooking(user, booking, "CONFIRMED");
+        awaitBooking(client, user, booking, "CONFIRMED");
 
         JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin).body();
 
@@ -57,7 +59,7 @@ class AuditIT {
         User user = client.newUser();
         UUID show = client.newShow(10, "20.00");
         UUID booking = client.book(user, show, 1, "tok_visa");
-        client.awaitBooking(user, booking, "CONFIRMED");
+        awaitBooking(client, user, booking, "CONFIRMED");
         JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin).body();
         Instant placedAt = Instant.parse(events.get(0).path("timestamp").asText());
 
@@ -78,7 +80,7 @@ class AuditIT {
         User user = client.newUser();
         UUID show = client.newShow(10, "20.00");
         UUID booking = client.book(user, show, 1, "tok_visa");
-        client.awaitBooking(user, booking, "CONFIRMED");
+        awaitBooking(client, user, booking, "CONFIRMED");
 
         List<JsonNode> lines = export("?from=" + from + "&to=" + Instant.now());
 
@@ -96,7 +98,7 @@ class AuditIT {
     void anExportWithoutFromStartsAtTheFirstEventAndOneWithoutToEndsNow() throws Exception {
         User user = client.newUser();
         UUID booking = client.book(user, client.newShow(10, "20.00"), 1, "tok_visa");
-        client.awaitBooking(user, booking, "CONFIRMED");
+        awaitBooking(client, user, booking, "CONFIRMED");
         Instant to = Instant.now();
 
         List<JsonNode> untilTo = export("?to=" + to);

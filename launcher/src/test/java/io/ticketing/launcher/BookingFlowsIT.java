@@ -1,11 +1,13 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class BookingFlowsIT {
 
         UUID booking = client.book(user, show, 2, "tok_visa");
 
-        JsonNode confirmed = client.awaitBooking(user, booking, "CONFIRMED");
+        JsonNode confirmed = awaitBooking(client, user, booking, "CONFIRMED");
         assertThat(confirmed.path("amount").decimalValue()).isEqualByComparingTo("50.00");
         assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(8);
         assertThat(client.showStats(show, admin).path("revenue").decimalValue()).isEqualByComparingTo("50.00");
@@ -58,7 +60,7 @@ class BookingFlowsIT {
 
         UUID booking = client.book(user, show, 2, "tok_visa");
 
-        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText())
                 .isEqualTo("Only 1 seats left");
         assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(1);
         assertThat(client.payments(user, booking)).isEmpty();
@@ -70,7 +72,7 @@ class BookingFlowsIT {
 
         UUID booking = client.book(user, UUID.randomUUID(), 1, "tok_visa");
 
-        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText())
                 .isEqualTo("The show does not exist");
         assertThat(client.payments(user, booking)).isEmpty();
     }
@@ -86,7 +88,7 @@ class BookingFlowsIT {
 
         UUID booking = client.book(user, show, 3, paymentToken);
 
-        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText()).isEqualTo(reason);
+        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText()).isEqualTo(reason);
         awaitSeatsLeft(show, 10);
         assertPayment(user, booking, paymentStatus, "75.00");
     }
@@ -96,13 +98,13 @@ class BookingFlowsIT {
         User user = client.newUser();
         UUID show = client.newShow(10, "40.00");
         UUID booking = client.book(user, show, 2, "tok_visa");
-        client.awaitBooking(user, booking, "CONFIRMED");
+        awaitBooking(client, user, booking, "CONFIRMED");
 
         Response cancelled = client.post("booking-command", "/api/bookings/" + booking + "/cancel", user.token(),
                 null);
 
         assertThat(cancelled.status()).isEqualTo(202);
-        client.awaitBooking(user, booking, "REFUNDED");
+        awaitBooking(client, user, booking, "REFUNDED");
         awaitSeatsLeft(show, 10);
         assertThat(client.showStats(show, admin).path("revenue").decimalValue()).isEqualByComparingTo("0");
         assertPayment(user, booking, "REFUNDED", "80.00");
@@ -128,7 +130,7 @@ class BookingFlowsIT {
         User stranger = client.newUser();
         UUID show = client.newShow(10, "10.00");
         UUID booking = client.book(owner, show, 1, "tok_visa");
-        client.awaitBooking(owner, booking, "CONFIRMED");
+        awaitBooking(client, owner, booking, "CONFIRMED");
 
         assertThat(client.post("booking-command", "/api/bookings/" + booking + "/cancel", stranger.token(), null)
                 .status()).isEqualTo(403);
@@ -167,7 +169,7 @@ class BookingFlowsIT {
         User user = client.newUser();
         UUID show = client.newShow(10, "10.00");
         UUID first = client.book(user, show, 1, "tok_visa");
-        client.awaitBooking(user, first, "CONFIRMED");
+        awaitBooking(client, user, first, "CONFIRMED");
         String key = "retry-" + UUID.randomUUID();
 
         List<Response> attempts = new ArrayList<>();
@@ -181,7 +183,7 @@ class BookingFlowsIT {
         assertThat(attempts).extracting(response -> response.body().path("bookingId").asText()).containsOnly(
                 attempts.get(0).body().path("bookingId").asText());
         UUID retried = UUID.fromString(attempts.get(0).body().path("bookingId").asText());
-        client.awaitBooking(user, retried, "CONFIRMED");
+        awaitBooking(client, user, retried, "CONFIRMED");
         awaitSeatsLeft(show, 7);
         assertThat(client.payments(user, retried)).hasSize(1);
     }
@@ -197,7 +199,7 @@ class BookingFlowsIT {
                 + "/compensate", admin, null);
 
         assertThat(compensate.status()).isEqualTo(202);
-        assertThat(client.awaitBooking(user, booking, "REJECTED").path("reason").asText())
+        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText())
                 .isEqualTo("Compensated by an operator");
         awaitSeatsLeft(show, 10);
         assertPayment(user, booking, "CANCELLED", "50.00");

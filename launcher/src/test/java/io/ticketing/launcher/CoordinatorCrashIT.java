@@ -1,9 +1,11 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.User;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +59,7 @@ class CoordinatorCrashIT {
             PlatformClient after = second.client();
             User sameUser = new User(null, after.login(email, PASSWORD));
 
-            assertThat(after.awaitBooking(sameUser, booking, "REJECTED").path("reason").asText())
+            assertThat(awaitBooking(after, sameUser, booking, "REJECTED").path("reason").asText())
                     .isEqualTo("Payment timed out");
             String admin = after.adminToken();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -67,7 +69,7 @@ class CoordinatorCrashIT {
                             .isEqualTo("CANCELLED"));
 
             UUID afterRestart = after.book(sameUser, show, 1, "tok_visa");
-            after.awaitBooking(sameUser, afterRestart, "CONFIRMED");
+            awaitBooking(after, sameUser, afterRestart, "CONFIRMED");
         } finally {
             second.stop();
         }

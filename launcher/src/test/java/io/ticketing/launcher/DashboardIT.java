@@ -1,11 +1,13 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +58,8 @@ class DashboardIT {
         UUID show = client.newShow(10, "12.00");
         UUID confirmed = client.book(user, show, 1, "tok_visa");
         UUID rejected = client.book(user, show, 1, "tok_declined");
-        client.awaitBooking(user, confirmed, "CONFIRMED");
-        client.awaitBooking(user, rejected, "REJECTED");
+        awaitBooking(client, user, confirmed, "CONFIRMED");
+        awaitBooking(client, user, rejected, "REJECTED");
 
         JsonNode mine = client.get("booking-query", "/api/bookings", user.token()).body();
         JsonNode onlyRejected = client.get("booking-query", "/api/bookings?status=REJECTED", user.token()).body();

@@ -2,7 +2,8 @@ package io.ticketing.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.User;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,8 +73,8 @@ class DashboardPageIT {
     @Test
     void aBookingMadeElsewhereAppearsOnTheOpenPageAndMovesWithoutAReload() throws Exception {
         browser.get(client.baseUrl("booking-query") + "/dashboard");
-        browser.findElement(By.id("email")).sendKeys(PlatformClient.ADMIN_EMAIL);
-        browser.findElement(By.id("password")).sendKeys(PlatformClient.ADMIN_PASSWORD);
+        browser.findElement(By.id("email")).sendKeys(TestClients.ADMIN_EMAIL);
+        browser.findElement(By.id("password")).sendKeys(TestClients.ADMIN_PASSWORD);
         browser.findElement(By.id("sign-in")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));

@@ -1,11 +1,13 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -39,7 +41,7 @@ class ErasureIT {
                 client.login(email, PASSWORD));
         UUID show = client.newShow(10, "20.00");
         UUID booking = client.book(user, show, 2, "tok_visa");
-        client.awaitBooking(user, booking, "CONFIRMED");
+        awaitBooking(client, user, booking, "CONFIRMED");
         assertThat(client.get("booking-query", "/api/bookings/" + booking, admin).body().path("userEmail").asText())
                 .isEqualTo(email);
         assertThat(eventStoreRowsContaining(platform, email)).as("personal data is stored encrypted").isZero();

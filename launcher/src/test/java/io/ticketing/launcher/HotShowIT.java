@@ -1,9 +1,11 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ class HotShowIT {
         }
         List<String> outcomes = new ArrayList<>();
         for (int n = 0; n < placed.size(); n++) {
-            outcomes.add(client.awaitSettled(users.get(n % CLIENTS), placed.get(n).get()));
+            outcomes.add(awaitSettled(client, users.get(n % CLIENTS), placed.get(n).get()));
         }
         pool.shutdown();
 

@@ -1,5 +1,6 @@
 package io.ticketing.launcher;
 
+import io.ticketing.client.PlatformClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +41,8 @@ final class LauncherProcess {
         environment.put("BOOKING_PG_URL", postgres.jdbcUrl("postgres"));
         environment.put("BOOKING_PG_USER", postgres.username());
         environment.put("BOOKING_PG_PASSWORD", postgres.password());
-        environment.put("ADMIN_EMAIL", PlatformClient.ADMIN_EMAIL);
-        environment.put("ADMIN_PASSWORD", PlatformClient.ADMIN_PASSWORD);
+        environment.put("ADMIN_EMAIL", TestClients.ADMIN_EMAIL);
+        environment.put("ADMIN_PASSWORD", TestClients.ADMIN_PASSWORD);
         return environment;
     }
 
@@ -88,7 +89,7 @@ final class LauncherProcess {
     }
 
     PlatformClient client() {
-        return PlatformClient.onLocalPorts(ports);
+        return TestClients.onLocalPorts(ports);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or released, as in a crash. */

@@ -1,8 +1,10 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.User;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -89,7 +91,7 @@ class MetricsIT {
     private static void book(PlatformClient client) {
         User user = client.newUser();
         UUID booking = client.book(user, client.newShow(10, "20.00"), 1, "tok_visa");
-        assertThat(client.awaitSettled(user, booking)).isEqualTo("CONFIRMED");
+        assertThat(awaitSettled(client, user, booking)).isEqualTo("CONFIRMED");
     }
 
     private static String scrape(PlatformClient client, String service, String adminToken) {

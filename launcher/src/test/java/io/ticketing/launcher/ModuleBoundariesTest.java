@@ -1,5 +1,7 @@
 package io.ticketing.launcher;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The module rules of the architecture, checked on the launcher's class path, the only one that holds every
- * service: services meet only through the published language, and the domain knows no infrastructure.
+ * service (and, for its tests, the platform's client): services meet only through the published language, and the
+ * domain knows no infrastructure.
  */
 class ModuleBoundariesTest {
 
@@ -50,6 +53,15 @@ class ModuleBoundariesTest {
     void sharedModulesKnowNoService() {
         noClasses().that().resideInAnyPackage("io.ticketing.coreapi..", "io.ticketing.support..")
                 .should().dependOnClassesThat().resideInAnyPackage(SERVICE_PACKAGES.toArray(String[]::new))
+                .check(classes);
+    }
+
+    @Test
+    void theClientKnowsTheApiNotThePlatformsClasses() {
+        noClasses().that().resideInAPackage("io.ticketing.client..")
+                .should().dependOnClassesThat(resideInAPackage("io.ticketing..")
+                        .and(not(resideInAPackage("io.ticketing.client.."))))
+                .because("tools outside the platform call it over HTTP, as any client does")
                 .check(classes);
     }
 

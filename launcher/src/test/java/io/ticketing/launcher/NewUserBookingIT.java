@@ -1,9 +1,11 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +65,7 @@ class NewUserBookingIT {
 
         Response placed = place(client, user, booking, show);
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
-        assertThat(client.awaitSettled(user, booking)).isEqualTo("CONFIRMED");
+        assertThat(awaitSettled(client, user, booking)).isEqualTo("CONFIRMED");
     }
 
     private static Response place(PlatformClient client, User user, UUID booking, UUID show) {

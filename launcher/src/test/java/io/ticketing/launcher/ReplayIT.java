@@ -1,10 +1,12 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,12 +46,12 @@ class ReplayIT {
         UUID declined = client.book(user, show, 1, "tok_declined");
         UUID timedOut = client.book(user, show, 1, "tok_timeout");
         UUID refunded = client.book(user, show, 3, "tok_visa");
-        client.awaitBooking(user, refunded, "CONFIRMED");
+        awaitBooking(client, user, refunded, "CONFIRMED");
         client.post("booking-command", "/api/bookings/" + refunded + "/cancel", user.token(), null);
-        client.awaitBooking(user, confirmed, "CONFIRMED");
-        client.awaitBooking(user, declined, "REJECTED");
-        client.awaitBooking(user, timedOut, "REJECTED");
-        client.awaitBooking(user, refunded, "REFUNDED");
+        awaitBooking(client, user, confirmed, "CONFIRMED");
+        awaitBooking(client, user, declined, "REJECTED");
+        awaitBooking(client, user, timedOut, "REJECTED");
+        awaitBooking(client, user, refunded, "REFUNDED");
         awaitCaughtUp(client, admin);
         Map<String, List<Map<String, Object>>> before = snapshot(platform);
 
@@ -65,7 +67,7 @@ class ReplayIT {
         assertThat(snapshot(platform)).isEqualTo(before);
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
-        client.awaitBooking(user, afterwards, "CONFIRMED");
+        awaitBooking(client, user, afterwards, "CONFIRMED");
         assertThat(client.post("booking-query", "/api/admin/projections/unknown/replay", admin, null).status())
                 .isEqualTo(404);
     }
@@ -76,7 +78,7 @@ class ReplayIT {
         String admin = client.adminToken();
         User user = client.newUser();
         UUID show = client.newShow(5, "15.00");
-        client.awaitBooking(user, client.book(user, show, 1, "tok_visa"), "CONFIRMED");
+        awaitBooking(client, user, client.book(user, show, 1, "tok_visa"), "CONFIRMED");
         awaitCaughtUp(client, admin);
         // As a second booking-query instance would: this one stops processing, the other holds the claim.
         dashboardsProcessor(platform).shutDown();
@@ -91,7 +93,7 @@ class ReplayIT {
                 assertThat(client.projection("dashboards", admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
-        client.awaitBooking(user, afterwards, "CONFIRMED");
+        awaitBooking(client, user, afterwards, "CONFIRMED");
     }
 
     private static EventProcessor dashboardsProcessor(StandalonePlatform platform) {

@@ -3,8 +3,9 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

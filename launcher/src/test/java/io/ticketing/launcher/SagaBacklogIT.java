@@ -1,11 +1,13 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.awaitBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketing.launcher.PlatformClient.Response;
-import io.ticketing.launcher.PlatformClient.User;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +41,12 @@ class SagaBacklogIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = StandalonePlatform.start(new LaunchOptions(new LaunchOptions.ThrowawayEmbedded(), true, Map.of(
-                "user.admin.email", PlatformClient.ADMIN_EMAIL,
-                "user.admin.password", PlatformClient.ADMIN_PASSWORD,
+                "user.admin.email", TestClients.ADMIN_EMAIL,
+                "user.admin.password", TestClients.ADMIN_PASSWORD,
                 "booking.payment-timeout", PAYMENT_TIMEOUT.toString(),
                 "booking.max-lag", MAX_LAG.toString(),
                 "payment.gateway.latency", GATEWAY_LATENCY.toString())));
-        client = PlatformClient.onLocalPorts(platform.services().stream().collect(Collectors.toMap(
+        client = TestClients.onLocalPorts(platform.services().stream().collect(Collectors.toMap(
                 StandalonePlatform.RunningService::name, StandalonePlatform.RunningService::port)));
     }
 
@@ -90,7 +92,7 @@ class SagaBacklogIT {
         saga.start();
 
         for (UUID booking : bookings) {
-            JsonNode confirmed = client.awaitBooking(user, booking, "CONFIRMED");
+            JsonNode confirmed = awaitBooking(client, user, booking, "CONFIRMED");
             assertThat(confirmed.path("reason").asText()).doesNotContain("timed out");
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 JsonNode payments = client.payments(user, booking);

@@ -1,5 +1,6 @@
 package io.ticketing.launcher;
 
+import io.ticketing.client.PlatformClient;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,14 +45,14 @@ final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String endpoints = System.getProperty(ENDPOINTS);
         if (endpoints != null) {
-            return new PlatformClient(Arrays.stream(endpoints.split(",")).map(endpoint -> endpoint.split("=", 2))
+            return TestClients.of(Arrays.stream(endpoints.split(",")).map(endpoint -> endpoint.split("=", 2))
                     .collect(Collectors.toMap(endpoint -> endpoint[0].strip(), endpoint -> endpoint[1].strip())));
         }
         beforeAll(context);
         StandalonePlatform platform = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .get(SharedPlatform.class, Running.class).platform;
         return parameter.getParameter().getType() == StandalonePlatform.class ? platform
-                : PlatformClient.onLocalPorts(platform.services().stream().collect(Collectors.toMap(
+                : TestClients.onLocalPorts(platform.services().stream().collect(Collectors.toMap(
                         StandalonePlatform.RunningService::name, StandalonePlatform.RunningService::port)));
     }
 
@@ -62,8 +63,8 @@ final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
         Running() {
             try {
                 platform = StandalonePlatform.start(new LaunchOptions(new LaunchOptions.ThrowawayEmbedded(), true,
-                        Map.of("user.admin.email", PlatformClient.ADMIN_EMAIL,
-                                "user.admin.password", PlatformClient.ADMIN_PASSWORD,
+                        Map.of("user.admin.email", TestClients.ADMIN_EMAIL,
+                                "user.admin.password", TestClients.ADMIN_PASSWORD,
                                 "booking.payment-timeout", PAYMENT_TIMEOUT,
                                 "payment.gateway.latency", "PT0.01S")));
             } catch (Exception e) {

@@ -3,7 +3,8 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ticketing.launcher.PlatformClient.Response;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

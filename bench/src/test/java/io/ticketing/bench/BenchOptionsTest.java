@@ -1,0 +1,100 @@
+package io.ticketing.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchOptionsTest {
+
+    @Test
+    void withoutOptionsRunsEveryScenarioAtTheDocumentedSize() {
+        BenchOptions options = parse();
+
+        assertThat(options.runs).isEqualTo(3);
+        assertThat(options.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
+        assertThat(options.load()).isEqualTo(new BookingLoad.Size(800, 2000, 8, 20, 400, 10_000, 16, 500, 1000));
+        assertThat(options.historyEvents).isEqualTo(1_000_000);
+        assertThat(options.latencies()).containsExactly("PT0S");
+        assertThat(options.launcher).isEqualTo(Path.of("launcher/target/booking-platform-launcher.jar"));
+        assertThat(options.out).isEqualTo(Path.of("bench-results.json"));
+        assertThat(options.target).isNull();
+        assertThat(options.pidsFrom).isNull();
+    }
+
+    @Test
+    void takesEachOptionAsNameEqualsValue() {
+        BenchOptions options = parse("--runs=1", "--scenarios=bookings,HOT", "--bookings=50", "--clients=2",
+                "--paced-rate=5.5", "--paced-bookings=20", "--warm-up-bookings=0", "--burst-bookings=0",
+                "--burst-clients=4", "--hot-capacity=10", "--hot-bookings=30", "--history-events=100",
+                "--gateway-latencies=PT0S, PT0.05S", "--out=/tmp/out.json");
+
+        assertThat(options.runs).isEqualTo(1);
+        assertThat(options.scenarios()).containsExactlyInAnyOrder(Scenario.BOOKINGS, Scenario.HOT);
+        assertThat(options.load()).isEqualTo(new BookingLoad.Size(0, 50, 2, 5.5, 20, 0, 4, 10, 30));
+        assertThat(options.historyEvents).isEqualTo(100);
+        assertThat(options.latencies()).containsExactly("PT0S", "PT0.05S");
+        assertThat(options.out).isEqualTo(Path.of("/tmp/out.json"));
+    }
+
+    @Test
+    void takesTheServicesToTargetAndWhereTheirProcessesAre() {
+        BenchOptions options = parse("--target=user-command=http://host:8081,booking-command=http://host:8082,"
+                + "booking-query=http://host:8084", "--pids-from=distributed");
+
+        assertThat(options.target).containsExactly(Map.entry("user-command", "http://host:8081"),
+                Map.entry("booking-command", "http://host:8082"), Map.entry("booking-query", "http://host:8084"));
+        assertThat(options.pidsFrom).isEqualTo(Path.of("distributed"));
+    }
+
+    @Test
+    void oneGatewayLatencyIsAListOfOne() {
+        assertThat(parse("--gateway-latency=PT0.1S").latencies()).containsExactly("PT0.1S");
+    }
+
+    @Test
+    void refusesOneLatencyAndSeveralTogether() {
+        assertThatThrownBy(() -> parse("--gateway-latency=PT0S", "--gateway-latencies=PT0S,PT1S"))
+                .isInstanceOf(CommandLine.MutuallyExclusiveArgsException.class);
+    }
+
+    @Test
+    void refusesALatencyThatIsNoDuration() {
+        BenchOptions options = parse("--gateway-latencies=PT0S,50ms");
+
+        assertThatThrownBy(options::latencies).hasMessageContaining("50ms");
+    }
+
+    @Test
+    void refusesAnUnknownScenarioOrOption() {
+        assertThatThrownBy(() -> parse("--scenarios=bookings,everything"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("everything");
+        assertThatThrownBy(() -> parse("--bookngs=10")).isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+    }
+
+    @Test
+    void theReportSaysWhichOptionsWereGivenAsTheyWereGiven() {
+        CommandLine commandLine = commandLine(new BenchOptions());
+
+        Map<String, String> given = BenchOptions.given(commandLine.parseArgs("--runs=1", "--scenarios=bookings,burst",
+                "--paced-rate=20"));
+
+        assertThat(given).containsExactly(Map.entry("runs", "1"), Map.entry("scenarios", "bookings,burst"),
+                Map.entry("paced-rate", "20"));
+    }
+
+    private static BenchOptions parse(String... args) {
+        BenchOptions options = new BenchOptions();
+        commandLine(options).parseArgs(args);
+        return options;
+    }
+
+    /** As the benchmark's main reads them. */
+    private static CommandLine commandLine(BenchOptions options) {
+        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

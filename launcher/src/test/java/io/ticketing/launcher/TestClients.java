@@ -1,0 +1,60 @@
+package io.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketing.client.PlatformClient;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The platform's client as the tests use it: as the administrator the platforms under test start with, and waiting
+ * for a booking's read model to catch up.
+ */
+final class TestClients {
+
+    static final String ADMIN_EMAIL = "admin@example.com";
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private static final PlatformClient.Credentials ADMIN = new PlatformClient.Credentials(ADMIN_EMAIL,
+            ADMIN_PASSWORD);
+
+    private TestClients() {
+    }
+
+    static PlatformClient of(Map<String, String> baseUrls) {
+        return new PlatformClient(baseUrls, ADMIN);
+    }
+
+    static PlatformClient onLocalPorts(Map<String, Integer> ports) {
+        return PlatformClient.onLocalPorts(ports, ADMIN);
+    }
+
+    /** Waits until the booking's read model shows {@code status}, and returns it. */
+    static JsonNode awaitBooking(PlatformClient client, User user, UUID bookingId, String status) {
+        return awaitBookingIn(client, user, bookingId, Duration.ofSeconds(30), status);
+    }
+
+    /** Waits until the booking is CONFIRMED or REJECTED, and says which. */
+    static String awaitSettled(PlatformClient client, User user, UUID bookingId) {
+        return awaitBookingIn(client, user, bookingId, Duration.ofSeconds(60), "CONFIRMED", "REJECTED")
+                .path("status").asText();
+    }
+
+    private static JsonNode awaitBookingIn(PlatformClient client, User user, UUID bookingId, Duration patience,
+                                           String... statuses) {
+        AtomicReference<JsonNode> booking = new AtomicReference<>();
+        await().atMost(patience).untilAsserted(() -> {
+            Response found = client.get("booking-query", "/api/bookings/" + bookingId, user.token());
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.body().path("status").asText()).isIn((Object[]) statuses);
+            booking.set(found.body());
+        });
+        return booking.get();
+    }
+}
