@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,7 +64,7 @@ final class DatabaseBaseline {
                     connection.setAutoCommit(false);
                     while (System.nanoTime() < deadline) {
                         ThreadLocalRandom.current().nextBytes(payload);
-                        insert.setString(1, java.util.UUID.randomUUID().toString());
+                        insert.setString(1, UUID.randomUUID().toString());
                         insert.setBytes(2, payload);
                         insert.executeUpdate();
                         connection.commit();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -78,7 +79,7 @@ class DashboardPageIT {
         browser.findElement(By.id("sign-in")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
-        Object pageBefore = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        Object pageBefore = ((JavascriptExecutor) browser).executeScript(
                 "return window.performance.timeOrigin");
 
         User user = client.newUser();
@@ -93,7 +94,7 @@ class DashboardPageIT {
         // The totals and the chart follow the stream too.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#totals dd[data-status='CONFIRMED']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart rect")));
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        assertThat(((JavascriptExecutor) browser).executeScript(
                 "return window.performance.timeOrigin")).as("the page was not reloaded").isEqualTo(pageBefore);
         Files.write(Path.of("target", "dashboard.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -15,11 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.common.stream.BlockingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,7 +55,7 @@ class EventStoreGapIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             boolean writing = true;
             while (System.nanoTime() < deadline && (writing || seen.size() < committed.size())) {
-                if (stream.hasNextAvailable(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
                     seen.add(stream.nextAvailable().getIdentifier());
                 }
                 writing = running.stream().anyMatch(future -> !future.isDone());
@@ -64,7 +65,7 @@ class EventStoreGapIT {
             }
             writers.shutdown();
             // Anything the reader would deliver twice, or late, arrives within this grace period.
-            while (stream.hasNextAvailable(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                 seen.add(stream.nextAvailable().getIdentifier());
             }
         }

@@ -5,6 +5,7 @@ import io.ticketing.query.api.WatchBookings;
 import io.ticketing.support.security.AuthenticatedUser;
 import io.ticketing.support.security.RevokedUsers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +63,7 @@ class DashboardStreamController {
             emitter.send(SseEmitter.event().comment("following bookings"));
         } catch (IOException clientGone) {
             subscription.cancel();
-            throw new java.io.UncheckedIOException(clientGone);
+            throw new UncheckedIOException(clientGone);
         }
         Disposable forwarding = Flux.concat(subscription.initialResult().flatMapIterable(changed -> changed),
                         subscription.updates())

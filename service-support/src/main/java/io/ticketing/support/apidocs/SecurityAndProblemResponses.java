@@ -1,5 +1,7 @@
 package io.ticketing.support.apidocs;
 
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -111,7 +113,7 @@ final class SecurityAndProblemResponses implements OpenApiCustomizer {
     }
 
     private static Content problemContent() {
-        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+        return new Content().addMediaType(APPLICATION_PROBLEM_JSON_VALUE,
                 new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA)));
     }
 

@@ -1,5 +1,7 @@
 package io.ticketing.user.auth;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,13 +40,13 @@ class AuthController {
     private final String unknownUserHash;
 
     AuthController(UserAccountRepository accounts, CredentialStore credentialStore, PasswordEncoder passwordEncoder,
-                   TokenIssuer tokenIssuer, com.nimbusds.jose.jwk.RSAKey signingKey, LoginThrottle loginThrottle) {
+                   TokenIssuer tokenIssuer, RSAKey signingKey, LoginThrottle loginThrottle) {
         this.accounts = accounts;
         this.credentialStore = credentialStore;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.loginThrottle = loginThrottle;
-        this.publicKeys = new com.nimbusds.jose.jwk.JWKSet(signingKey.toPublicJWK()).toJSONObject();
+        this.publicKeys = new JWKSet(signingKey.toPublicJWK()).toJSONObject();
         this.unknownUserHash = passwordEncoder.encode("no user has this password");
     }
 

@@ -3,6 +3,7 @@ package io.ticketing.user.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
+import com.jayway.jsonpath.JsonPath;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.test.PlatformWebMvcTest;
@@ -22,8 +23,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @PlatformWebMvcTest(AuthController.class)
 @Import({TokenConfiguration.class, TokenIssuer.class, PasswordHashing.class, OpenEndpoints.class,
@@ -72,7 +73,7 @@ class AuthControllerTest {
         assertThat(response).hasStatus(HttpStatus.OK);
         assertThat(response).bodyJson().extractingPath("$.tokenType").isEqualTo("Bearer");
         assertThat(response).bodyJson().extractingPath("$.expiresIn").isEqualTo(3600);
-        String token = com.jayway.jsonpath.JsonPath.read(response.getResponse().getContentAsString(), "$.accessToken");
+        String token = JsonPath.read(response.getResponse().getContentAsString(), "$.accessToken");
         Jwt decoded = jwtDecoder.decode(token);
         assertThat(decoded.getSubject()).isEqualTo(adaId.toString());
         assertThat(decoded.getClaimAsStringList("roles")).containsExactly("ADMIN");

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,7 @@ class UserTest {
     void cannotChangeAnUnknownUser() {
         fixture.givenNoPriorActivity()
                 .when(new ChangeUserName(ada, "Nobody"))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+                .expectException(AggregateNotFoundException.class);
     }
 
     /** The directory's contract without a database: one holder per address. */
