@@ -9,6 +9,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration;
+import org.axonframework.tracing.NoOpSpanFactory;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
@@ -76,6 +77,16 @@ public class TracingAutoConfiguration {
         @Bean
         Sampler unexportedSpansAreNotRecorded() {
             return Sampler.alwaysOff();
+        }
+
+        /**
+         * Axon's own auto-configuration would otherwise make its spans with {@code GlobalOpenTelemetry}: recording
+         * nothing, but each one still made current and closed again, twice for every event a processor handles, and
+         * each time Spring Boot's context listeners rewrite the logging context.
+         */
+        @Bean
+        SpanFactory axonSpanFactory() {
+            return NoOpSpanFactory.INSTANCE;
         }
 
         @Bean
