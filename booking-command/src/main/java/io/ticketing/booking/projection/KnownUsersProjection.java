@@ -6,7 +6,6 @@ import io.ticketing.coreapi.user.UserErased;
 import io.ticketing.coreapi.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /** Follows user events into {@code known_user}. Every handler may see an event twice and ends in the same state. */
@@ -40,10 +39,5 @@ class KnownUsersProjection {
     @EventHandler
     void on(UserErased event) {
         users.findById(event.userId().value()).ifPresent(KnownUser::erased);
-    }
-
-    @ResetHandler
-    void forgetEveryUser() {
-        users.deleteAllInBatch();
     }
 }

@@ -95,15 +95,6 @@ class KnownUsersProjectionTest {
         assertThat(user().isActive()).isFalse();
     }
 
-    @Test
-    void aReplayStartsFromNoUsers() {
-        feed.deliver(NOW, registered);
-
-        feed.reset();
-
-        assertThat(users.count()).isZero();
-    }
-
     private KnownUser user() {
         return users.findById(userId.value()).orElseThrow();
     }

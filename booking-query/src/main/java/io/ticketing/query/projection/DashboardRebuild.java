@@ -1,20 +1,18 @@
 package io.ticketing.query.projection;
 
 import io.ticketing.query.projection.RebuildProgress.State;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,21 +24,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ones fill in a schema of their own, and only when those have caught up with the stream are they moved in, in one
  * transaction, with the live processor's token set to where the rebuild stopped.
  * <p>
- * The rebuild runs the same projection class as the live processor, on the same repositories: each of its
- * transactions sets the connection's {@code search_path} to the build schema first, so every statement lands in the
- * new tables. Its copy of the projection publishes no live updates.
+ * The rebuild is a processor of its own, {@value #PROCESSING_GROUP} ({@link DashboardRebuildProcessing}): the same
+ * projection class on the same repositories, its transactions on the build schema. A rebuild resets its token to the
+ * first event, which empties the build tables and its dead letters, and starts it; its tracker status says how far
+ * it is, and once it has passed the head of the stream as it was at the start, both processors stop and the tables
+ * and the token change hands.
  */
 @Component
 public class DashboardRebuild {
 
+    public static final String PROCESSING_GROUP = "dashboards-rebuild";
     static final String BUILD_SCHEMA = "dashboards_rebuild";
     static final List<String> TABLES =
             List.of("user_contact", "show_view", "booking_view", "daily_booking_counts", "daily_revenue");
-    /**
-     * Events a transaction. Measured over a million events: 1,000 ran at 17,000 events/s, 2,500 at 20,000; at 5,000
-     * the persistence context grows so large that every flush crawls.
-     */
-    private static final int BATCH_SIZE = 2500;
     private static final Logger log = LoggerFactory.getLogger(DashboardRebuild.class);
 
     private final EventStore eventStore;
@@ -48,114 +44,91 @@ public class DashboardRebuild {
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
-    private final DashboardProjection rebuildingProjection;
-    private final AnnotationEventHandlerAdapter rebuildingHandlers;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
 
     DashboardRebuild(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
-                     TransactionTemplate transactions, JdbcTemplate jdbc, UserContactRepository contacts,
-                     ShowViewRepository shows, BookingViewRepository bookings, DailyTotals totals) {
+                     TransactionTemplate transactions, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.rebuildingProjection = new DashboardProjection(
-                contacts, shows, bookings, totals, SimpleQueryUpdateEmitter.builder().build());
-        this.rebuildingHandlers = new AnnotationEventHandlerAdapter(rebuildingProjection);
     }
 
     public RebuildProgress progress() {
         return progress.get();
     }
 
-    /** Starts a rebuild in the background, unless one is under way. */
-    public synchronized RebuildProgress start() {
-        State current = progress.get().state();
-        if (current == State.BUILDING || current == State.SWAPPING) {
+    /** Starts a rebuild, unless one is under way; it goes on in the rebuild's processor. */
+    public RebuildProgress start() {
+        RebuildProgress current = progress.get();
+        if (tokenStore.fetchSegments(DashboardProjection.PROCESSING_GROUP).length != 1) {
+            throw new IllegalStateException("A rebuild swaps one token; the dashboards processor has several segments");
+        }
+        StreamingEventProcessor live = liveProcessor();
+        StreamingEventProcessor rebuilding = rebuildingProcessor();
+        RebuildProgress started = RebuildProgress.started(positionOf(eventStore.createTailToken()),
+                positionOf(eventStore.createHeadToken()));
+        if (current.underWay() || !progress.compareAndSet(current, started)) {
             throw new IllegalStateException("The dashboards are being rebuilt already (" + progress.get().percent()
                     + "%)");
         }
-        TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? 0 : head.position().orElse(0);
-        progress.set(new RebuildProgress(State.BUILDING, 0, 0, target, Instant.now(), null, null));
-        Thread rebuild = new Thread(this::rebuild, "dashboards-rebuild");
-        rebuild.setDaemon(true);
-        rebuild.start();
-        return progress.get();
-    }
-
-    private void rebuild() {
-        StreamingEventProcessor live = liveProcessor();
-        boolean liveStopped = false;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try {
             prepareBuildSchema();
-            TrackingToken last = applyUntilCaughtUp(stream, null);
-            progress.updateAndGet(p -> p.in(State.SWAPPING));
-            live.shutDown();
-            liveStopped = true;
-            // Nothing new reaches the live tables now: what arrived meanwhile goes into the new ones.
-            last = applyAvailable(stream, last);
-            swap(last);
-            progress.updateAndGet(p -> p.in(State.DONE));
-            log.info("Dashboards rebuilt from {} events, {} events/s", progress.get().eventsApplied(),
-                    progress.get().eventsPerSecond());
-        } catch (Exception | Error failure) {
-            log.error("Rebuilding the dashboards failed; the live tables are untouched", failure);
-            progress.updateAndGet(p -> p.failed(String.valueOf(failure.getMessage())));
-            jdbc.execute("DROP SCHEMA IF EXISTS " + BUILD_SCHEMA + " CASCADE");
-        } finally {
-            if (liveStopped) {
-                live.start();
+            rebuilding.resetTokens();
+            rebuilding.start();
+        } catch (RuntimeException failure) {
+            failed(failure);
+            throw failure;
+        }
+        if (started.targetPosition() <= started.position()) {
+            // Nothing to go through: no event will report progress.
+            swapWhenStopped(live, rebuilding);
+        }
+        return started;
+    }
+
+    /**
+     * The rebuild's processor reports each batch it has handled: once it has passed the head of the stream as it was
+     * at the start, the swap begins.
+     */
+    void trackerStatusChanged(Map<Integer, EventTrackerStatus> statuses) {
+        statuses.values().forEach(status -> status.getCurrentPosition().ifPresent(position -> {
+            RebuildProgress reached = progress.updateAndGet(p -> p.state() == State.BUILDING ? p.reached(position) : p);
+            if (reached.state() == State.BUILDING && position >= reached.targetPosition()
+                    && progress.compareAndSet(reached, reached.in(State.SWAPPING))) {
+                swapWhenStopped(liveProcessor(), rebuildingProcessor());
             }
-        }
+        }));
     }
 
-    private TrackingToken applyUntilCaughtUp(BlockingStream<TrackedEventMessage<?>> stream, TrackingToken from)
-            throws InterruptedException {
-        TrackingToken last = from;
-        while (progress.get().position() < progress.get().targetPosition()) {
-            last = applyBatch(stream, last, 1000);
-        }
-        return last;
+    /**
+     * Stops both processors, then swaps: the live one must not write to the old tables once they are gone, and the
+     * rebuild's token must be final. Whatever the live processor handled past that token it handles again, on the new
+     * tables. It is called on the rebuild's own thread, which is why nothing here waits for the processors to stop.
+     */
+    private void swapWhenStopped(StreamingEventProcessor live, StreamingEventProcessor rebuilding) {
+        CompletableFuture.allOf(live.shutdownAsync(), rebuilding.shutdownAsync())
+                .thenRun(this::swap)
+                .whenComplete((swapped, failure) -> {
+                    try {
+                        live.start();
+                    } finally {
+                        if (failure == null) {
+                            RebuildProgress done = progress.updateAndGet(p -> p.in(State.DONE));
+                            log.info("Dashboards rebuilt from {} events, {} events/s", done.eventsApplied(),
+                                    done.eventsPerSecond());
+                        } else {
+                            failed(failure);
+                        }
+                    }
+                });
     }
 
-    private TrackingToken applyAvailable(BlockingStream<TrackedEventMessage<?>> stream, TrackingToken from)
-            throws InterruptedException {
-        TrackingToken last = from;
-        TrackingToken before;
-        do {
-            before = last;
-            last = applyBatch(stream, last, 200);
-        } while (last != before);
-        return last;
-    }
-
-    /** Applies up to a batch of events in one transaction on the build schema; returns the last one's token. */
-    private TrackingToken applyBatch(BlockingStream<TrackedEventMessage<?>> stream, TrackingToken last, int waitMillis)
-            throws InterruptedException {
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
-        while (batch.size() < BATCH_SIZE && stream.hasNextAvailable(batch.isEmpty() ? waitMillis : 0,
-                TimeUnit.MILLISECONDS)) {
-            batch.add(stream.nextAvailable());
-        }
-        if (batch.isEmpty()) {
-            return last;
-        }
-        transactions.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO " + BUILD_SCHEMA + ", public");
-            rebuildingProjection.prefetchFor(batch);
-            for (TrackedEventMessage<?> event : batch) {
-                try {
-                    rebuildingHandlers.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Event " + event.getIdentifier() + " failed in the rebuild", e);
-                }
-            }
-        });
-        TrackingToken token = batch.get(batch.size() - 1).trackingToken();
-        progress.updateAndGet(p -> p.applied(batch.size(), token.position().orElse(p.position())));
-        return token;
+    private void failed(Throwable failure) {
+        log.error("Rebuilding the dashboards failed; the live tables are untouched", failure);
+        progress.updateAndGet(p -> p.failed(String.valueOf(failure.getMessage())));
+        jdbc.execute("DROP SCHEMA IF EXISTS " + BUILD_SCHEMA + " CASCADE");
     }
 
     private void prepareBuildSchema() {
@@ -168,35 +141,45 @@ public class DashboardRebuild {
     }
 
     /**
-     * One transaction: the new tables replace the old, the old tables' dead letters go with them, and the live
-     * processor goes on from the rebuild's token. The claim on that token is taken over from whichever instance
-     * holds it (with several booking-query instances, another one may process the dashboards): tables and token
-     * change hands at once, and that instance finds its claim gone at its next extension and steps back.
+     * One transaction: the new tables replace the old, and the live processor goes on from the rebuild's token. The
+     * old tables' dead letters go with them, or they would be applied again onto the new ones; the rebuild's own take
+     * their place, since the new tables lack exactly those events. The claim on the live token is taken over from
+     * whichever instance holds it (with several booking-query instances, another one may process the dashboards):
+     * tables and token change hands at once, and that instance finds its claim gone at its next extension and steps
+     * back.
      */
-    private void swap(TrackingToken last) {
+    private void swap() {
         transactions.executeWithoutResult(status -> {
             TABLES.forEach(table -> {
                 jdbc.execute("DROP TABLE public." + table);
                 jdbc.execute("ALTER TABLE " + BUILD_SCHEMA + "." + table + " SET SCHEMA public");
             });
             jdbc.execute("DROP SCHEMA " + BUILD_SCHEMA);
-            // Letters parked against the old tables would be applied again onto the new ones.
-            processing.deadLetterQueue(DashboardProjection.PROCESSING_GROUP).ifPresent(queue -> queue.clear());
-            if (last != null) {
+            processing.deadLetterQueue(DashboardProjection.PROCESSING_GROUP)
+                    .ifPresent(SequencedDeadLetterQueue::clear);
+            jdbc.update("UPDATE deadletterentry SET processinggroup = ? WHERE processinggroup = ?",
+                    DashboardProjection.PROCESSING_GROUP, PROCESSING_GROUP);
+            TrackingToken reached = WrappedToken.unwrapLowerBound(tokenStore.fetchToken(PROCESSING_GROUP, 0));
+            tokenStore.releaseClaim(PROCESSING_GROUP, 0);
+            if (reached != null) {
                 jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = 0",
                         DashboardProjection.PROCESSING_GROUP);
                 tokenStore.fetchToken(DashboardProjection.PROCESSING_GROUP, 0);
-                tokenStore.storeToken(last, DashboardProjection.PROCESSING_GROUP, 0);
+                tokenStore.storeToken(reached, DashboardProjection.PROCESSING_GROUP, 0);
             }
         });
     }
 
     private StreamingEventProcessor liveProcessor() {
-        StreamingEventProcessor live = processing.eventProcessor(DashboardProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        if (tokenStore.fetchSegments(DashboardProjection.PROCESSING_GROUP).length != 1) {
-            throw new IllegalStateException("A rebuild swaps one token; the dashboards processor has several segments");
-        }
-        return live;
+        return processing.eventProcessor(DashboardProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    private StreamingEventProcessor rebuildingProcessor() {
+        return processing.eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 /**
  * Where a rebuild of the dashboards stands.
  *
+ * @param eventsApplied  the events the rebuild has gone through, of every kind
+ * @param position       where in the event stream the rebuild is
  * @param targetPosition the head of the event stream when the rebuild started: past it, the new tables have caught up
  */
 public record RebuildProgress(State state, long eventsApplied, long position, long targetPosition,
@@ -36,8 +38,18 @@ public record RebuildProgress(State state, long eventsApplied, long position, lo
         return millis == 0 ? eventsApplied : eventsApplied * 1000 / millis;
     }
 
-    RebuildProgress applied(int events, long newPosition) {
-        return new RebuildProgress(state, eventsApplied + events, newPosition, targetPosition, startedAt, null, null);
+    /** A rebuild from the first event after {@code from} (the tail of the stream) up to {@code target}. */
+    static RebuildProgress started(long from, long target) {
+        return new RebuildProgress(State.BUILDING, 0, from, target, Instant.now(), null, null);
+    }
+
+    boolean underWay() {
+        return state == State.BUILDING || state == State.SWAPPING;
+    }
+
+    RebuildProgress reached(long newPosition) {
+        return new RebuildProgress(state, eventsApplied + Math.max(0, newPosition - position), Math.max(position,
+                newPosition), targetPosition, startedAt, null, null);
     }
 
     RebuildProgress in(State newState) {

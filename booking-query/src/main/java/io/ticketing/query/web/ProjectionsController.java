@@ -62,6 +62,8 @@ class ProjectionsController {
         long head = positionOf(eventStore.createHeadToken());
         Stream<ProcessorView> own = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
+                // Its progress is the dashboards' rebuild.
+                .filter(processor -> !processor.getName().equals(DashboardRebuild.PROCESSING_GROUP))
                 .map(StreamingEventProcessor.class::cast)
                 .map(processor -> ProcessorView.of(processor, head,
                         processor.getName().equals(DashboardProjection.PROCESSING_GROUP) ? rebuild.progress() : null));

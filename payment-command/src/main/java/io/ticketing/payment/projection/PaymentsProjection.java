@@ -12,7 +12,6 @@ import io.ticketing.support.persistence.ColumnText;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -60,12 +59,6 @@ class PaymentsProjection {
     @EventHandler
     void on(PaymentRefunded event, @Timestamp Instant at) {
         payments.recordRefunded(event.paymentId().value(), event.amount().amount(), reason(event.reason()), at);
-    }
-
-    @ResetHandler
-    void forgetEverything() {
-        payments.deleteAllInBatch();
-        owners.deleteAllInBatch();
     }
 
     private static String reason(String why) {

@@ -159,17 +159,6 @@ class PaymentsProjectionTest {
                 booking -> assertThat(booking.userId()).isEqualTo(owner.value()));
     }
 
-    @Test
-    void aReplayStartsFromNoPaymentsAndNoOwners() {
-        feed.deliver(REQUESTED_AT, requested(paymentId),
-                new BookingPlaced(bookingId, new UserId(UUID.randomUUID()), new ShowId(UUID.randomUUID()), 1, "tok"));
-
-        feed.reset();
-
-        assertThat(payments.count()).isZero();
-        assertThat(owners.count()).isZero();
-    }
-
     private PaymentRequested requested(PaymentId id) {
         return new PaymentRequested(id, bookingId, AMOUNT, "tok_visa");
     }
