@@ -15,77 +15,124 @@ import picocli.CommandLine.ParseResult;
 /** The benchmark's command-line options, as picocli reads them; each default is the one its documentation gives. */
 final class BenchOptions {
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "Runs, each on a fresh PostgreSQL; the medians are over them (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--scenarios", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--scenarios",
+            paramLabel = "LIST",
+            split = ",",
             description = "Some of ${COMPLETION-CANDIDATES}, in any case (default: all); the PostgreSQL baseline "
                     + "always runs.")
     private Set<Scenario> scenarios;
 
-    @Option(names = "--warm-up-bookings", paramLabel = "N", defaultValue = "800",
+    @Option(
+            names = "--warm-up-bookings",
+            paramLabel = "N",
+            defaultValue = "800",
             description = "Bookings placed at the paced rate before anything is measured; 0 measures a cold "
                     + "platform (default: ${DEFAULT-VALUE}).")
     int warmUpBookings;
 
-    @Option(names = "--bookings", paramLabel = "N", defaultValue = "2000",
+    @Option(
+            names = "--bookings",
+            paramLabel = "N",
+            defaultValue = "2000",
             description = "The flat-out phase's bookings (default: ${DEFAULT-VALUE}).")
     int bookings;
 
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "8",
+    @Option(
+            names = "--clients",
+            paramLabel = "N",
+            defaultValue = "8",
             description = "The flat-out phase's clients, each sending its next booking once the last is answered "
                     + "(default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--paced-rate", paramLabel = "PER_SECOND", defaultValue = "20",
+    @Option(
+            names = "--paced-rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "20",
             description = "Bookings a second in the paced phase and the warm-up (default: ${DEFAULT-VALUE}).")
     double pacedRate;
 
-    @Option(names = "--paced-bookings", paramLabel = "N", defaultValue = "400",
+    @Option(
+            names = "--paced-bookings",
+            paramLabel = "N",
+            defaultValue = "400",
             description = "The paced phase's bookings (default: ${DEFAULT-VALUE}).")
     int pacedBookings;
 
-    @Option(names = "--burst-bookings", paramLabel = "N", defaultValue = "10000",
+    @Option(
+            names = "--burst-bookings",
+            paramLabel = "N",
+            defaultValue = "10000",
             description = "The burst's bookings; a 503 is counted, not sent again; 0 skips it "
                     + "(default: ${DEFAULT-VALUE}).")
     int burstBookings;
 
-    @Option(names = "--burst-clients", paramLabel = "N", defaultValue = "16",
+    @Option(
+            names = "--burst-clients",
+            paramLabel = "N",
+            defaultValue = "16",
             description = "The burst's clients (default: ${DEFAULT-VALUE}).")
     int burstClients;
 
-    @Option(names = "--hot-capacity", paramLabel = "N", defaultValue = "500",
+    @Option(
+            names = "--hot-capacity",
+            paramLabel = "N",
+            defaultValue = "500",
             description = "The hot show's seats (default: ${DEFAULT-VALUE}).")
     int hotCapacity;
 
-    @Option(names = "--hot-bookings", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--hot-bookings",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "The hot show's one-ticket bookings; a 503 is sent again after its Retry-After "
                     + "(default: ${DEFAULT-VALUE}).")
     int hotBookings;
 
-    @Option(names = "--history-events", paramLabel = "N", defaultValue = "1000000",
+    @Option(
+            names = "--history-events",
+            paramLabel = "N",
+            defaultValue = "1000000",
             description = "The generated history's events, for the history scenario (default: ${DEFAULT-VALUE}).")
     int historyEvents;
 
     @ArgGroup(exclusive = true, heading = "The payment gateway's latency, one or several (default: PT0S):%n")
     GatewayLatencies gatewayLatencies;
 
-    @Option(names = "--launcher", paramLabel = "JAR", defaultValue = "launcher/target/booking-platform-launcher.jar",
+    @Option(
+            names = "--launcher",
+            paramLabel = "JAR",
+            defaultValue = "launcher/target/booking-platform-launcher.jar",
             description = "The launcher that the runs start (default: ${DEFAULT-VALUE}).")
     Path launcher;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-results.json",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            defaultValue = "bench-results.json",
             description = "Where the medians and each run's figures go, as JSON (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--target", paramLabel = "SERVICE=URL", split = ",",
+    @Option(
+            names = "--target",
+            paramLabel = "SERVICE=URL",
+            split = ",",
             description = "The booking scenarios against services that run already: the base URLs of "
                     + "user-command, booking-command and booking-query, with an admin's login in "
                     + "BENCH_ADMIN_EMAIL and BENCH_ADMIN_PASSWORD.")
     Map<String, String> target;
 
-    @Option(names = "--pids-from", paramLabel = "DIR",
+    @Option(
+            names = "--pids-from",
+            paramLabel = "DIR",
             description = "With --target: the *.pid files (in DIR or DIR/pids, as scripts/distributed-up.sh writes "
                     + "them) whose processes' CPU time counts; without it, CPU is not measured.")
     Path pidsFrom;
@@ -93,13 +140,16 @@ final class BenchOptions {
     /** One payment gateway latency or several, not both. */
     static final class GatewayLatencies {
 
-        @Option(names = "--gateway-latencies", paramLabel = "LIST", split = ",", required = true,
+        @Option(
+                names = "--gateway-latencies",
+                paramLabel = "LIST",
+                split = ",",
+                required = true,
                 description = "The booking scenarios once per latency (ISO-8601 durations), each on a platform "
                         + "started with it.")
         List<String> several;
 
-        @Option(names = "--gateway-latency", paramLabel = "DURATION", required = true,
-                description = "One latency.")
+        @Option(names = "--gateway-latency", paramLabel = "DURATION", required = true, description = "One latency.")
         String one;
 
         List<String> latencies() {
@@ -110,8 +160,10 @@ final class BenchOptions {
     /** The options given on the command line, as given: the report says what was asked for, not the defaults. */
     static Map<String, String> given(ParseResult parsed) {
         Map<String, String> given = new LinkedHashMap<>();
-        parsed.matchedOptions().forEach(option -> given.put(option.longestName().substring("--".length()),
-                String.join(",", option.originalStringValues())));
+        parsed.matchedOptions()
+                .forEach(option -> given.put(
+                        option.longestName().substring("--".length()),
+                        String.join(",", option.originalStringValues())));
         return given;
     }
 
@@ -120,21 +172,30 @@ final class BenchOptions {
     }
 
     BookingLoad.Size load() {
-        return new BookingLoad.Size(warmUpBookings, bookings, clients, pacedRate, pacedBookings, burstBookings,
-                burstClients, hotCapacity, hotBookings);
+        return new BookingLoad.Size(
+                warmUpBookings,
+                bookings,
+                clients,
+                pacedRate,
+                pacedBookings,
+                burstBookings,
+                burstClients,
+                hotCapacity,
+                hotBookings);
     }
 
     /** The latencies asked for; without a choice, a gateway that answers at once. */
     List<String> latencies() {
-        List<String> latencies = gatewayLatencies == null ? List.of("PT0S")
+        List<String> latencies = gatewayLatencies == null
+                ? List.of("PT0S")
                 : gatewayLatencies.latencies().stream().map(String::trim).toList();
         // Here rather than in a platform that would not start: after the baseline, and possibly a first latency.
         for (String latency : latencies) {
             try {
                 Duration.parse(latency);
             } catch (DateTimeParseException notADuration) {
-                throw new IllegalArgumentException("A gateway latency is an ISO-8601 duration such as PT0.05S, not "
-                        + latency, notADuration);
+                throw new IllegalArgumentException(
+                        "A gateway latency is an ISO-8601 duration such as PT0.05S, not " + latency, notADuration);
             }
         }
         return latencies;

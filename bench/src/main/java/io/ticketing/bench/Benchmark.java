@@ -38,31 +38,39 @@ import picocli.CommandLine.Spec;
  *   java -jar bench/target/booking-platform-bench.jar --help
  * </pre>
  */
-@Command(name = "booking-platform-bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "booking-platform-bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         versionProvider = Benchmark.Version.class,
-        description = {"Measures this machine's PostgreSQL alone, then the standalone platform that it starts (or "
-                + "services that run already, with --target) under booking load, a generated history, replay "
-                + "and audit reads; prints the medians over the runs and writes them, with each run's figures, "
-                + "as JSON."},
-        footer = {"", "Environment:",
-                "  BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD",
-                "      with --target: an administrator of the services",
-                "  BOOKING_MAX_LAG, BOOKING_PAYMENT_TIMEOUT",
-                "      passed on to the platform that the runs start"})
+        description = {
+            "Measures this machine's PostgreSQL alone, then the standalone platform that it starts (or "
+                    + "services that run already, with --target) under booking load, a generated history, replay "
+                    + "and audit reads; prints the medians over the runs and writes them, with each run's figures, "
+                    + "as JSON."
+        },
+        footer = {
+            "",
+            "Environment:",
+            "  BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD",
+            "      with --target: an administrator of the services",
+            "  BOOKING_MAX_LAG, BOOKING_PAYMENT_TIMEOUT",
+            "      passed on to the platform that the runs start"
+        })
 public final class Benchmark implements Callable<Integer> {
 
     /** One start of the platform, with one payment gateway latency, and the booking scenarios it ran. */
-    record AtLatency(String gatewayLatency, double startUpSeconds, long peakResidentMiB, BookingLoad.Figures load) {
-    }
+    record AtLatency(String gatewayLatency, double startUpSeconds, long peakResidentMiB, BookingLoad.Figures load) {}
 
     /** Scenarios 3 and 4 over a generated history, and the platform's start-up over it. */
-    record History(GeneratedHistory.Figures generated, double startUpSeconds, DashboardReplay.Figures replay,
-                   AuditReads.Figures audit) {
-    }
+    record History(
+            GeneratedHistory.Figures generated,
+            double startUpSeconds,
+            DashboardReplay.Figures replay,
+            AuditReads.Figures audit) {}
 
     /** @param history null unless the history scenario ran */
-    record Run(DatabaseBaseline.Figures baseline, List<AtLatency> atLatencies, History history) {
-    }
+    record Run(DatabaseBaseline.Figures baseline, List<AtLatency> atLatencies, History history) {}
 
     /** What the platform reads from the environment that bears on the figures, passed on from the benchmark's own. */
     private static final List<String> PASSED_THROUGH = List.of("BOOKING_MAX_LAG", "BOOKING_PAYMENT_TIMEOUT");
@@ -80,7 +88,9 @@ public final class Benchmark implements Callable<Integer> {
     private CommandSpec command;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Benchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new Benchmark())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     @Override
@@ -91,15 +101,14 @@ public final class Benchmark implements Callable<Integer> {
         }
         List<String> latencies = options.latencies();
         if (!Files.isRegularFile(options.launcher)) {
-            throw new IllegalArgumentException(options.launcher + " is missing: build it with ./mvnw -DskipTests "
-                    + "package");
+            throw new IllegalArgumentException(
+                    options.launcher + " is missing: build it with ./mvnw -DskipTests " + "package");
         }
 
         List<Run> results = new ArrayList<>();
         for (int run = 1; run <= options.runs; run++) {
             progress("Run %d of %d", run, options.runs);
-            results.add(run(options.launcher, options.load(), options.scenarios(), latencies,
-                    options.historyEvents));
+            results.add(run(options.launcher, options.load(), options.scenarios(), latencies, options.historyEvents));
         }
         publish(report(results, given(), latencies), options.out);
         return 0;
@@ -128,9 +137,12 @@ public final class Benchmark implements Callable<Integer> {
         if (options.pidsFrom == null) {
             progress("No --pids-from: the services' CPU time is not measured");
         }
-        PlatformClient api = new PlatformClient(baseUrls, new Credentials(
-                System.getenv().getOrDefault("BENCH_ADMIN_EMAIL", ADMIN.email()),
-                System.getenv().getOrDefault("BENCH_ADMIN_PASSWORD", ADMIN.password())), REQUEST_TIMEOUT);
+        PlatformClient api = new PlatformClient(
+                baseUrls,
+                new Credentials(
+                        System.getenv().getOrDefault("BENCH_ADMIN_EMAIL", ADMIN.email()),
+                        System.getenv().getOrDefault("BENCH_ADMIN_PASSWORD", ADMIN.password())),
+                REQUEST_TIMEOUT);
         int runs = options.runs;
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -173,19 +185,32 @@ public final class Benchmark implements Callable<Integer> {
      * with the platform stopped, a generated history of {@code historyEvents} events, and scenarios 3 and 4 on the
      * platform started again over it. The latencies share the database; each starts its own platform process.
      */
-    private static Run run(Path launcher, BookingLoad.Size load, Set<Scenario> scenarios, List<String> latencies,
-                           int historyEvents) throws Exception {
+    private static Run run(
+            Path launcher, BookingLoad.Size load, Set<Scenario> scenarios, List<String> latencies, int historyEvents)
+            throws Exception {
         // Durable, as the platform's own embedded server is whenever it keeps data.
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
             // The scenarios pay with the simulated gateway's test tokens.
             Map<String, String> environment = Map.of(
-                    "BOOKING_PG_URL", url, "BOOKING_PG_USER", "postgres", "BOOKING_PG_PASSWORD", "",
-                    "ADMIN_EMAIL", ADMIN.email(), "ADMIN_PASSWORD", ADMIN.password(),
-                    "PAYMENT_GATEWAY", "simulated");
+                    "BOOKING_PG_URL",
+                    url,
+                    "BOOKING_PG_USER",
+                    "postgres",
+                    "BOOKING_PG_PASSWORD",
+                    "",
+                    "ADMIN_EMAIL",
+                    ADMIN.email(),
+                    "ADMIN_PASSWORD",
+                    ADMIN.password(),
+                    "PAYMENT_GATEWAY",
+                    "simulated");
             Path log = Files.createTempFile("bench-platform", ".log");
             // The history is written into the schema that a first start creates: the platform starts at least once.
             boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);
@@ -193,10 +218,14 @@ public final class Benchmark implements Callable<Integer> {
             for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
                 atLatencies.add(atLatency(launcher, withLatency(environment, latency), log, load, scenarios));
             }
-            long placed = atLatencies.stream().flatMap(at -> at.load().phases().values().stream())
-                    .mapToLong(Phase.Figures::accepted).sum();
-            History history = scenarios.contains(Scenario.HISTORY) ? history(postgres, launcher,
-                    withLatency(environment, latencies.get(0)), log, historyEvents, placed) : null;
+            long placed = atLatencies.stream()
+                    .flatMap(at -> at.load().phases().values().stream())
+                    .mapToLong(Phase.Figures::accepted)
+                    .sum();
+            History history = scenarios.contains(Scenario.HISTORY)
+                    ? history(
+                            postgres, launcher, withLatency(environment, latencies.get(0)), log, historyEvents, placed)
+                    : null;
             return new Run(baseline, atLatencies, history);
         }
     }
@@ -207,8 +236,9 @@ public final class Benchmark implements Callable<Integer> {
         return withLatency;
     }
 
-    private static AtLatency atLatency(Path launcher, Map<String, String> environment, Path log,
-                                       BookingLoad.Size load, Set<Scenario> scenarios) throws Exception {
+    private static AtLatency atLatency(
+            Path launcher, Map<String, String> environment, Path log, BookingLoad.Size load, Set<Scenario> scenarios)
+            throws Exception {
         String latency = environment.get("PAYMENT_GATEWAY_LATENCY");
         progress("  starting the platform, payment gateway latency %s (log: %s)", latency, log);
         try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
@@ -224,13 +254,20 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     /** @param placed how many bookings the platform accepted before: the rebuilt dashboards must count them too */
-    private static History history(EmbeddedPostgres postgres, Path launcher, Map<String, String> environment,
-                                   Path log, int historyEvents, long placed) throws Exception {
+    private static History history(
+            EmbeddedPostgres postgres,
+            Path launcher,
+            Map<String, String> environment,
+            Path log,
+            int historyEvents,
+            long placed)
+            throws Exception {
         progress("  platform stopped; generating a history of %d events", historyEvents);
         GeneratedHistory.Figures generated =
                 new GeneratedHistory(database -> postgres.getJdbcUrl("postgres", database)).generate(historyEvents);
-        progress("  %d events generated in %.1f s; starting the platform again", generated.events(),
-                generated.seconds());
+        progress(
+                "  %d events generated in %.1f s; starting the platform again",
+                generated.events(), generated.seconds());
         try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
             double startUp = platform.startUp().toMillis() / 1e3;
             PlatformClient api = client(platform);
@@ -248,9 +285,14 @@ public final class Benchmark implements Callable<Integer> {
         report.put("runs", runs.size());
         report.put("options", options);
         report.put("gatewayLatencies", latencies);
-        report.put("platformEnvironment", PASSED_THROUGH.stream().collect(Collectors.toMap(name -> name,
-                name -> System.getenv().getOrDefault(name, "the platform's default"), (one, other) -> one,
-                LinkedHashMap::new)));
+        report.put(
+                "platformEnvironment",
+                PASSED_THROUGH.stream()
+                        .collect(Collectors.toMap(
+                                name -> name,
+                                name -> System.getenv().getOrDefault(name, "the platform's default"),
+                                (one, other) -> one,
+                                LinkedHashMap::new)));
         report.put("cores", Runtime.getRuntime().availableProcessors());
         double commitsOne = median(runs, run -> run.baseline().commitsPerSecondOneClient());
         double commitsFour = median(runs, run -> run.baseline().commitsPerSecondFourClients());
@@ -263,13 +305,16 @@ public final class Benchmark implements Callable<Integer> {
             List<History> histories = runs.stream().map(Run::history).toList();
             double replayed = median(histories, history -> history.replay().eventsPerSecond());
             double exported = median(histories, history -> history.audit().exportEventsPerSecond());
-            figures.put("history.generatedEventsPerSecond",
+            figures.put(
+                    "history.generatedEventsPerSecond",
                     median(histories, history -> history.generated().eventsPerSecond()));
             figures.put("replay.eventsPerSecond", replayed);
             figures.put("replay.eventsPerSecond.ratioToRowsRead", replayed / rowsRead);
-            figures.put("replay.secondsUntilRebuiltAnswer",
+            figures.put(
+                    "replay.secondsUntilRebuiltAnswer",
                     median(histories, history -> history.replay().secondsUntilRebuiltAnswer()));
-            figures.put("audit.aggregateStream.eventsPerSecond",
+            figures.put(
+                    "audit.aggregateStream.eventsPerSecond",
                     median(histories, history -> history.audit().streamEventsPerSecond()));
             figures.put("audit.export.eventsPerSecond", exported);
             figures.put("audit.export.eventsPerSecond.ratioToRowsRead", exported / rowsRead);
@@ -279,8 +324,10 @@ public final class Benchmark implements Callable<Integer> {
         Map<String, Map<String, Double>> byLatency = new LinkedHashMap<>();
         for (int index = 0; index < runs.get(0).atLatencies().size(); index++) {
             int latency = index;
-            List<AtLatency> each = runs.stream().map(run -> run.atLatencies().get(latency)).toList();
-            Map<String, Double> atLatency = bookingFigures(each.stream().map(AtLatency::load).toList());
+            List<AtLatency> each =
+                    runs.stream().map(run -> run.atLatencies().get(latency)).toList();
+            Map<String, Double> atLatency =
+                    bookingFigures(each.stream().map(AtLatency::load).toList());
             if (atLatency.containsKey("bookings.acceptedPerSecond")) {
                 double accepted = atLatency.get("bookings.acceptedPerSecond");
                 atLatency.put("bookings.acceptedPerSecond.ratioToOneClientCommits", accepted / commitsOne);
@@ -305,8 +352,9 @@ public final class Benchmark implements Callable<Integer> {
 
     /** Each failure, said with the run (and latency) it happened in. */
     private static List<String> failures(Map<String, BookingLoad.Figures> loads) {
-        return loads.entrySet().stream().flatMap(load -> load.getValue().failures().stream()
-                .map(failure -> load.getKey() + ": " + failure)).toList();
+        return loads.entrySet().stream()
+                .flatMap(load -> load.getValue().failures().stream().map(failure -> load.getKey() + ": " + failure))
+                .toList();
     }
 
     /**
@@ -341,18 +389,21 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(phase + ".outcomes.timedOut", median(runs, phase, outcome(Phase.Outcomes::timedOut)));
             figures.put(phase + ".outcomes.refused503", median(runs, phase, outcome(Phase.Outcomes::refused503)));
             figures.put(phase + ".outcomes.otherErrors", median(runs, phase, outcome(Phase.Outcomes::otherErrors)));
-            figures.put(phase + ".outcomes.rejectedByPlatform",
+            figures.put(
+                    phase + ".outcomes.rejectedByPlatform",
                     median(runs, phase, outcome(Phase.Outcomes::rejectedByPlatform)));
             figures.put(phase + ".settled.ratioToAccepted", median(runs, phase, Phase.Figures::settledToAccepted));
             figures.put(phase + ".pendingLeft", median(runs, phase, Phase.Figures::pendingLeft));
             figures.put(phase + ".drain.seconds", median(runs, phase, Phase.Figures::drainSeconds));
-            figures.put(phase + ".cpu.msPerConfirmed",
-                    medianOrAbsent(runs, phase, Phase.Figures::cpuMillisPerConfirmed));
+            figures.put(
+                    phase + ".cpu.msPerConfirmed", medianOrAbsent(runs, phase, Phase.Figures::cpuMillisPerConfirmed));
         }
         if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
             // One show's seats against the same load spread over four shows.
-            figures.put("hotShow.goodput.ratioToFlatOut", figures.get(HOT_SHOW + ".goodput.confirmedPerSecond")
-                    / figures.get(FLAT_OUT + ".goodput.confirmedPerSecond"));
+            figures.put(
+                    "hotShow.goodput.ratioToFlatOut",
+                    figures.get(HOT_SHOW + ".goodput.confirmedPerSecond")
+                            / figures.get(FLAT_OUT + ".goodput.confirmedPerSecond"));
         }
         return figures;
     }
@@ -366,22 +417,25 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     /** @return null, absent rather than zero, when a run could not measure the figure */
-    private static Double medianOrAbsent(List<BookingLoad.Figures> runs, String phase,
-                                         Function<Phase.Figures, Double> figure) {
-        List<Double> values = runs.stream().map(run -> figure.apply(run.phases().get(phase))).toList();
+    private static Double medianOrAbsent(
+            List<BookingLoad.Figures> runs, String phase, Function<Phase.Figures, Double> figure) {
+        List<Double> values =
+                runs.stream().map(run -> figure.apply(run.phases().get(phase))).toList();
         return values.stream().anyMatch(Objects::isNull) ? null : median(values, Double::doubleValue);
     }
 
     private static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-        return values.length % 2 == 1 ? values[values.length / 2]
+        return values.length % 2 == 1
+                ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> report) {
-        System.out.printf("%nMedians of %s runs (options %s, %s cores here):%n", report.get("runs"),
-                report.get("options"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "%nMedians of %s runs (options %s, %s cores here):%n",
+                report.get("runs"), report.get("options"), Runtime.getRuntime().availableProcessors());
         printFigures((Map<String, Double>) report.get("medians"));
         ((Map<String, Map<String, Double>>) report.getOrDefault("mediansByGatewayLatency", Map.of()))
                 .forEach((latency, figures) -> {

@@ -37,16 +37,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BookingLoad {
 
-    record Size(int warmUpBookings, int bookings, int clients, double pacedRate, int pacedBookings,
-                int burstBookings, int burstClients, int hotCapacity, int hotBookings) {
-    }
+    record Size(
+            int warmUpBookings,
+            int bookings,
+            int clients,
+            double pacedRate,
+            int pacedBookings,
+            int burstBookings,
+            int burstClients,
+            int hotCapacity,
+            int hotBookings) {}
 
     /**
      * @param phases   by name ({@link #WARM_UP}, {@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
      * @param failures what no figure may hide: a hot show that did not confirm exactly its capacity
      */
-    record Figures(Map<String, Phase.Figures> phases, List<String> failures) {
-    }
+    record Figures(Map<String, Phase.Figures> phases, List<String> failures) {}
 
     static final String WARM_UP = "warmUp";
     static final String FLAT_OUT = "flatOut";
@@ -63,8 +69,7 @@ final class BookingLoad {
      * What a phase's bookings are like: the shows they go to in turn, whether every tenth card is declined, and
      * whether a 503 is sent again after its {@code Retry-After} or counted and dropped, as by a customer who gives up.
      */
-    private record Mix(List<UUID> shows, boolean everyTenthDeclined, boolean retryRefused) {
-    }
+    private record Mix(List<UUID> shows, boolean everyTenthDeclined, boolean retryRefused) {}
 
     /** Places a phase's bookings, and returns once every one has been answered. */
     @FunctionalInterface
@@ -79,6 +84,7 @@ final class BookingLoad {
     private final List<String> users = new ArrayList<>();
     /** The phase under way, which the live stream's settlements go to; null between phases. */
     private volatile Phase current;
+
     private final AtomicInteger sequence = new AtomicInteger();
 
     /** @param cpu the processes whose CPU time each phase costs */
@@ -102,36 +108,45 @@ final class BookingLoad {
         if (size.warmUpBookings() > 0) {
             Mix warmUp = new Mix(newShows(admin, size.warmUpBookings()), true, false);
             Benchmark.progress("  warm-up: %d bookings at %.0f a second", size.warmUpBookings(), size.pacedRate());
-            phases.put(WARM_UP, measure(size.warmUpBookings(),
-                    phase -> placePaced(phase, size.warmUpBookings(), warmUp)));
+            phases.put(
+                    WARM_UP, measure(size.warmUpBookings(), phase -> placePaced(phase, size.warmUpBookings(), warmUp)));
         }
         if (scenarios.contains(Scenario.BOOKINGS)) {
             Mix spread = new Mix(newShows(admin, size.bookings() + size.pacedBookings()), true, false);
             Benchmark.progress("  flat out: %d bookings from %d clients", size.bookings(), size.clients());
-            phases.put(FLAT_OUT, measure(size.bookings(),
-                    phase -> placeFlatOut(phase, size.bookings(), size.clients(), spread)));
+            phases.put(
+                    FLAT_OUT,
+                    measure(size.bookings(), phase -> placeFlatOut(phase, size.bookings(), size.clients(), spread)));
             Benchmark.progress("  paced: %d bookings at %.0f a second", size.pacedBookings(), size.pacedRate());
             phases.put(PACED, measure(size.pacedBookings(), phase -> placePaced(phase, size.pacedBookings(), spread)));
         }
         if (scenarios.contains(Scenario.BURST) && size.burstBookings() > 0) {
             Mix burst = new Mix(newShows(admin, size.burstBookings()), true, false);
-            Benchmark.progress("  burst: %d bookings from %d clients, refusals not sent again", size.burstBookings(),
-                    size.burstClients());
-            phases.put(BURST, measure(size.burstBookings(),
-                    phase -> placeFlatOut(phase, size.burstBookings(), size.burstClients(), burst)));
+            Benchmark.progress(
+                    "  burst: %d bookings from %d clients, refusals not sent again",
+                    size.burstBookings(), size.burstClients());
+            phases.put(
+                    BURST,
+                    measure(
+                            size.burstBookings(),
+                            phase -> placeFlatOut(phase, size.burstBookings(), size.burstClients(), burst)));
         }
         if (scenarios.contains(Scenario.HOT)) {
             Mix hot = new Mix(List.of(api.newShow(admin, size.hotCapacity(), TICKET_PRICE)), false, true);
-            Benchmark.progress("  hot show: %d bookings from %d clients for %d seats, refusals sent again",
+            Benchmark.progress(
+                    "  hot show: %d bookings from %d clients for %d seats, refusals sent again",
                     size.hotBookings(), HOT_CLIENTS, size.hotCapacity());
-            Phase.Figures figures = measure(size.hotBookings(),
-                    phase -> placeFlatOut(phase, size.hotBookings(), HOT_CLIENTS, hot));
+            Phase.Figures figures =
+                    measure(size.hotBookings(), phase -> placeFlatOut(phase, size.hotBookings(), HOT_CLIENTS, hot));
             phases.put(HOT_SHOW, figures);
             // One ticket a booking: confirmed bookings are confirmed tickets.
             if (figures.outcomes().confirmed() != size.hotCapacity()) {
-                failures.add(String.format("the hot show confirmed %d tickets for its %d seats (%d rejected for "
-                        + "seats, %d pending)", figures.outcomes().confirmed(), size.hotCapacity(),
-                        figures.outcomes().soldOut(), figures.pendingLeft()));
+                failures.add(String.format(
+                        "the hot show confirmed %d tickets for its %d seats (%d rejected for " + "seats, %d pending)",
+                        figures.outcomes().confirmed(),
+                        size.hotCapacity(),
+                        figures.outcomes().soldOut(),
+                        figures.pendingLeft()));
                 Benchmark.progress("  FAILED: %s", failures.get(failures.size() - 1));
             }
         }
@@ -148,9 +163,13 @@ final class BookingLoad {
         phase.awaitSettled();
         current = null;
         Phase.Figures figures = phase.figures();
-        Benchmark.progress("  %d accepted, %d refused (503), %.1f confirmed/s; the last settled %.1f s after the "
-                        + "last placement was answered, %d left pending", figures.accepted(),
-                figures.outcomes().refused503(), figures.confirmedPerSecond(), figures.drainSeconds(),
+        Benchmark.progress(
+                "  %d accepted, %d refused (503), %.1f confirmed/s; the last settled %.1f s after the "
+                        + "last placement was answered, %d left pending",
+                figures.accepted(),
+                figures.outcomes().refused503(),
+                figures.confirmedPerSecond(),
+                figures.drainSeconds(),
                 figures.pendingLeft());
         return figures;
     }
@@ -178,10 +197,13 @@ final class BookingLoad {
         long periodNanos = (long) (1e9 / size.pacedRate());
         List<Future<?>> scheduled = new ArrayList<>();
         for (int n = 0; n < bookings; n++) {
-            scheduled.add(pacer.schedule(() -> {
-                place(phase, mix);
-                return null;
-            }, n * periodNanos, TimeUnit.NANOSECONDS));
+            scheduled.add(pacer.schedule(
+                    () -> {
+                        place(phase, mix);
+                        return null;
+                    },
+                    n * periodNanos,
+                    TimeUnit.NANOSECONDS));
         }
         awaitAnswers(phase, scheduled);
         pacer.shutdown();
@@ -228,19 +250,28 @@ final class BookingLoad {
 
     /** The dashboards' live stream, followed until the run is over; settlements go to the phase under way. */
     private Thread follow(String admin) throws InterruptedException {
-        Thread follower = new Thread(() -> {
-            try {
-                api.follow(admin, change -> Outcome.of(change.path("status").asText(), change.path("reason").asText())
-                        .ifPresent(outcome -> {
-                            Phase phase = current;
-                            if (phase != null) {
-                                phase.settled(UUID.fromString(change.path("bookingId").asText()), outcome);
-                            }
-                        }));
-            } catch (Exception stopped) {
-                // The run is over.
-            }
-        }, "bench-live-stream");
+        Thread follower = new Thread(
+                () -> {
+                    try {
+                        api.follow(
+                                admin,
+                                change -> Outcome.of(
+                                                change.path("status").asText(),
+                                                change.path("reason").asText())
+                                        .ifPresent(outcome -> {
+                                            Phase phase = current;
+                                            if (phase != null) {
+                                                phase.settled(
+                                                        UUID.fromString(change.path("bookingId")
+                                                                .asText()),
+                                                        outcome);
+                                            }
+                                        }));
+                    } catch (Exception stopped) {
+                        // The run is over.
+                    }
+                },
+                "bench-live-stream");
         follower.setDaemon(true);
         follower.start();
         // Subscribed before the first booking, so that no settlement is missed.

@@ -17,9 +17,8 @@ record DashboardReplay(PlatformClient api, String adminToken) {
      * @param secondsUntilRebuiltAnswer from asking for the rebuild to the first summary that counts every booking
      * @param answersDuringRebuild     summaries answered while the rebuild ran; none may fail
      */
-    record Figures(long eventsApplied, double eventsPerSecond, double secondsUntilRebuiltAnswer,
-                   int answersDuringRebuild) {
-    }
+    record Figures(
+            long eventsApplied, double eventsPerSecond, double secondsUntilRebuiltAnswer, int answersDuringRebuild) {}
 
     /** @param bookings how many bookings the event store holds in all */
     Figures run(long bookings) throws Exception {
@@ -31,19 +30,25 @@ record DashboardReplay(PlatformClient api, String adminToken) {
             JsonNode rebuild = api.projection("dashboards", adminToken).path("rebuild");
             long counted = bookingsCounted();
             answers++;
-            Benchmark.progress("  rebuilding the dashboards: %s, %d%%, %d events, %d events/s",
-                    rebuild.path("state").asText(), rebuild.path("percent").asInt(),
-                    rebuild.path("eventsApplied").asLong(), rebuild.path("eventsPerSecond").asLong());
+            Benchmark.progress(
+                    "  rebuilding the dashboards: %s, %d%%, %d events, %d events/s",
+                    rebuild.path("state").asText(),
+                    rebuild.path("percent").asInt(),
+                    rebuild.path("eventsApplied").asLong(),
+                    rebuild.path("eventsPerSecond").asLong());
             switch (rebuild.path("state").asText()) {
                 case "FAILED" -> throw new IllegalStateException("The rebuild failed: " + rebuild.path("failure"));
                 case "DONE" -> {
                     // Read after the state: the swap is committed, so every booking must be counted now.
                     if (counted < bookings) {
-                        throw new IllegalStateException("The rebuilt dashboards count " + counted + " bookings of "
-                                + bookings);
+                        throw new IllegalStateException(
+                                "The rebuilt dashboards count " + counted + " bookings of " + bookings);
                     }
-                    return new Figures(rebuild.path("eventsApplied").asLong(),
-                            rebuild.path("eventsPerSecond").asDouble(), (System.nanoTime() - started) / 1e9, answers);
+                    return new Figures(
+                            rebuild.path("eventsApplied").asLong(),
+                            rebuild.path("eventsPerSecond").asDouble(),
+                            (System.nanoTime() - started) / 1e9,
+                            answers);
                 }
                 default -> {
                     // Still building or swapping.
@@ -55,6 +60,8 @@ record DashboardReplay(PlatformClient api, String adminToken) {
     private long bookingsCounted() throws Exception {
         JsonNode byStatus = api.call("booking-query", "GET", "/api/dashboard/summary", adminToken, null, 200)
                 .path("bookingsByStatus");
-        return StreamSupport.stream(byStatus.spliterator(), false).mapToLong(JsonNode::asLong).sum();
+        return StreamSupport.stream(byStatus.spliterator(), false)
+                .mapToLong(JsonNode::asLong)
+                .sum();
     }
 }

@@ -30,14 +30,19 @@ final class GeneratedHistory {
      * @param largestShow  the aggregate with the longest stream, for scenario 4
      * @param largestShowEvents how many events that stream has
      */
-    record Figures(long events, long bookings, double seconds, double eventsPerSecond, String largestShow,
-                   long largestShowEvents) {
-    }
+    record Figures(
+            long events,
+            long bookings,
+            double seconds,
+            double eventsPerSecond,
+            String largestShow,
+            long largestShowEvents) {}
 
     private static final int USERS = 1000;
     private static final int SHOWS = 50;
     /** A booking makes 5 events, and 6 when its payment is declined, which one in ten is. */
     private static final double EVENTS_PER_BOOKING = 5.1;
+
     private static final Duration SPAN = Duration.ofDays(30);
 
     private final UnaryOperator<String> databaseUrl;
@@ -77,12 +82,13 @@ final class GeneratedHistory {
             }
             moveEveryProcessorTo(connection, head(connection));
             double seconds = (System.nanoTime() - started) / 1e9;
-            try (Statement statement = connection.createStatement(); ResultSet longest = statement.executeQuery(
-                    "SELECT aggregateidentifier, count(*) FROM domainevententry WHERE type = 'Show' "
-                            + "GROUP BY aggregateidentifier ORDER BY count(*) DESC LIMIT 1")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet longest = statement.executeQuery(
+                            "SELECT aggregateidentifier, count(*) FROM domainevententry WHERE type = 'Show' "
+                                    + "GROUP BY aggregateidentifier ORDER BY count(*) DESC LIMIT 1")) {
                 longest.next();
-                return new Figures(inserted, bookings, seconds, inserted / seconds, longest.getString(1),
-                        longest.getLong(2));
+                return new Figures(
+                        inserted, bookings, seconds, inserted / seconds, longest.getString(1), longest.getLong(2));
             }
         }
     }
@@ -93,9 +99,10 @@ final class GeneratedHistory {
      */
     private void moveEveryProcessorTo(Connection eventStore, long head) throws SQLException {
         for (String database : databasesWithTokens(eventStore)) {
-            try (Connection connection = connect(database); PreparedStatement move = connection.prepareStatement(
-                    "UPDATE tokenentry SET token = convert_to(?, 'UTF8'), "
-                            + "tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL")) {
+            try (Connection connection = connect(database);
+                    PreparedStatement move = connection.prepareStatement(
+                            "UPDATE tokenentry SET token = convert_to(?, 'UTF8'), "
+                                    + "tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL")) {
                 move.setString(1, "{\"index\":" + head + ",\"gaps\":[]}");
                 move.executeUpdate();
             }
@@ -104,16 +111,18 @@ final class GeneratedHistory {
 
     private List<String> databasesWithTokens(Connection eventStore) throws SQLException {
         List<String> candidates = new ArrayList<>();
-        try (Statement statement = eventStore.createStatement(); ResultSet databases = statement.executeQuery(
-                "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate")) {
+        try (Statement statement = eventStore.createStatement();
+                ResultSet databases = statement.executeQuery(
+                        "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate")) {
             while (databases.next()) {
                 candidates.add(databases.getString(1));
             }
         }
         List<String> withTokens = new ArrayList<>();
         for (String database : candidates) {
-            try (Connection connection = connect(database); Statement statement = connection.createStatement();
-                 ResultSet table = statement.executeQuery("SELECT to_regclass('tokenentry') IS NOT NULL")) {
+            try (Connection connection = connect(database);
+                    Statement statement = connection.createStatement();
+                    ResultSet table = statement.executeQuery("SELECT to_regclass('tokenentry') IS NOT NULL")) {
                 table.next();
                 if (table.getBoolean(1)) {
                     withTokens.add(database);
@@ -125,20 +134,23 @@ final class GeneratedHistory {
 
     /** The identity sequence moves as rows are inserted, before they commit: a progress line a second. */
     private Thread reportProgress(long before, int events) {
-        Thread progress = new Thread(() -> {
-            try (Connection connection = connect("eventstore"); PreparedStatement position = connection.prepareStatement(
-                    "SELECT last_value FROM domainevententry_globalindex_seq")) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(1000);
-                    try (ResultSet row = position.executeQuery()) {
-                        row.next();
-                        Benchmark.progress("  generated %d/%d events", row.getLong(1) - before, events);
+        Thread progress = new Thread(
+                () -> {
+                    try (Connection connection = connect("eventstore");
+                            PreparedStatement position = connection.prepareStatement(
+                                    "SELECT last_value FROM domainevententry_globalindex_seq")) {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(1000);
+                            try (ResultSet row = position.executeQuery()) {
+                                row.next();
+                                Benchmark.progress("  generated %d/%d events", row.getLong(1) - before, events);
+                            }
+                        }
+                    } catch (InterruptedException | SQLException done) {
+                        // Generation is over.
                     }
-                }
-            } catch (InterruptedException | SQLException done) {
-                // Generation is over.
-            }
-        }, "bench-generation-progress");
+                },
+                "bench-generation-progress");
         progress.setDaemon(true);
         progress.start();
         return progress;
@@ -146,7 +158,7 @@ final class GeneratedHistory {
 
     private static long head(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet head = statement.executeQuery("SELECT coalesce(max(globalindex), 0) FROM domainevententry")) {
+                ResultSet head = statement.executeQuery("SELECT coalesce(max(globalindex), 0) FROM domainevententry")) {
             head.next();
             return head.getLong(1);
         }

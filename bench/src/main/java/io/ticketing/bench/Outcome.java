@@ -5,7 +5,6 @@ import java.util.Optional;
 
 /** How a booking ended, as the dashboards' live stream tells it; a rejection is told apart by its reason. */
 enum Outcome {
-
     CONFIRMED,
     /** The card was declined: the customer's doing, not the platform's. */
     DECLINED,

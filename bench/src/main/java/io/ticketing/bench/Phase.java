@@ -26,11 +26,25 @@ final class Phase {
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
      */
-    record Figures(int sent, int accepted, int settled, int pendingLeft, Outcomes outcomes, double acceptedPerSecond,
-                   double settledPerSecond, double confirmedPerSecond, double settledToAccepted, double drainSeconds,
-                   Double cpuMillis, Double cpuMillisPerConfirmed, double postP50, double postP95, double postP99,
-                   double sagaP50, double sagaP95, double sagaP99) {
-    }
+    record Figures(
+            int sent,
+            int accepted,
+            int settled,
+            int pendingLeft,
+            Outcomes outcomes,
+            double acceptedPerSecond,
+            double settledPerSecond,
+            double confirmedPerSecond,
+            double settledToAccepted,
+            double drainSeconds,
+            Double cpuMillis,
+            Double cpuMillisPerConfirmed,
+            double postP50,
+            double postP95,
+            double postP99,
+            double sagaP50,
+            double sagaP95,
+            double sagaP99) {}
 
     /**
      * How the phase's bookings ended. {@code rejectedByPlatform} is what the platform itself turned away, as
@@ -39,9 +53,14 @@ final class Phase {
      * @param refused503  answers 503 (admission control): nothing was placed; a booking sent again counts again
      * @param otherErrors answers other than 202 and 503, and placements not answered within the request timeout
      */
-    record Outcomes(int confirmed, int declined, int soldOut, int timedOut, int refused503, int otherErrors,
-                    int rejectedByPlatform) {
-    }
+    record Outcomes(
+            int confirmed,
+            int declined,
+            int soldOut,
+            int timedOut,
+            int refused503,
+            int otherErrors,
+            int rejectedByPlatform) {}
 
     private static final Duration SETTLE_WAIT = Duration.ofMinutes(3);
 
@@ -120,8 +139,8 @@ final class Phase {
     }
 
     void printProgress() {
-        Benchmark.progress("  placed %d/%d, settled %d, refused503 %d", sentAt.size(), planned, settled.size(),
-                refused.get());
+        Benchmark.progress(
+                "  placed %d/%d, settled %d, refused503 %d", sentAt.size(), planned, settled.size(), refused.get());
     }
 
     Figures figures() {
@@ -132,18 +151,34 @@ final class Phase {
         int pendingLeft = Math.max(0, accepted.get() - settled.size());
         double untilLastSettled = seconds(started, lastSettled.get());
         Double cpuMillis = cpuAtStart.isPresent() && cpuAtEnd.isPresent()
-                ? cpuAtEnd.getAsDouble() - cpuAtStart.getAsDouble() : null;
-        return new Figures(sentAt.size(), accepted.get(), settled.size(), pendingLeft,
-                new Outcomes(confirmed, ended.getOrDefault(Outcome.DECLINED, 0),
-                        ended.getOrDefault(Outcome.SOLD_OUT, 0), timedOut, refused.get(), otherErrors.get(),
+                ? cpuAtEnd.getAsDouble() - cpuAtStart.getAsDouble()
+                : null;
+        return new Figures(
+                sentAt.size(),
+                accepted.get(),
+                settled.size(),
+                pendingLeft,
+                new Outcomes(
+                        confirmed,
+                        ended.getOrDefault(Outcome.DECLINED, 0),
+                        ended.getOrDefault(Outcome.SOLD_OUT, 0),
+                        timedOut,
+                        refused.get(),
+                        otherErrors.get(),
                         timedOut + refused.get()),
                 perSecond(accepted.get(), seconds(started, lastAnswered.get())),
-                perSecond(settled.size(), untilLastSettled), perSecond(confirmed, untilLastSettled),
+                perSecond(settled.size(), untilLastSettled),
+                perSecond(confirmed, untilLastSettled),
                 settled.size() / (double) accepted.get(),
                 Math.max(0, seconds(lastAnswered.get(), pendingLeft == 0 ? lastSettled.get() : stoppedWaiting)),
-                cpuMillis, cpuMillis == null ? null : cpuMillis / confirmed,
-                posts.percentileMillis(50), posts.percentileMillis(95), posts.percentileMillis(99),
-                sagas.percentileMillis(50), sagas.percentileMillis(95), sagas.percentileMillis(99));
+                cpuMillis,
+                cpuMillis == null ? null : cpuMillis / confirmed,
+                posts.percentileMillis(50),
+                posts.percentileMillis(95),
+                posts.percentileMillis(99),
+                sagas.percentileMillis(50),
+                sagas.percentileMillis(95),
+                sagas.percentileMillis(99));
     }
 
     /** None in no time is none a second, not a division by zero. */

@@ -31,8 +31,8 @@ final class PlatformProcess implements AutoCloseable {
     static PlatformProcess start(Path launcherJar, Map<String, String> environment, Path log, String heap)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", launcherJar.toString(),
-                "--random-ports"))
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of(java, "-Xmx" + heap, "-jar", launcherJar.toString(), "--random-ports"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -90,7 +90,9 @@ final class ProcessCpu {
     /** The kernel's clock ticks a second ({@code getconf CLK_TCK}, 100 almost everywhere), asked once. */
     private static synchronized long ticksPerSecond() throws IOException, InterruptedException {
         if (ticksPerSecond == 0) {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String answer = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (getconf.waitFor() != 0) {
                 throw new IOException("getconf CLK_TCK failed: " + answer);

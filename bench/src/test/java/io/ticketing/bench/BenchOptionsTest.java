@@ -28,10 +28,21 @@ class BenchOptionsTest {
 
     @Test
     void takesEachOptionAsNameEqualsValue() {
-        BenchOptions options = parse("--runs=1", "--scenarios=bookings,HOT", "--bookings=50", "--clients=2",
-                "--paced-rate=5.5", "--paced-bookings=20", "--warm-up-bookings=0", "--burst-bookings=0",
-                "--burst-clients=4", "--hot-capacity=10", "--hot-bookings=30", "--history-events=100",
-                "--gateway-latencies=PT0S, PT0.05S", "--out=/tmp/out.json");
+        BenchOptions options = parse(
+                "--runs=1",
+                "--scenarios=bookings,HOT",
+                "--bookings=50",
+                "--clients=2",
+                "--paced-rate=5.5",
+                "--paced-bookings=20",
+                "--warm-up-bookings=0",
+                "--burst-bookings=0",
+                "--burst-clients=4",
+                "--hot-capacity=10",
+                "--hot-bookings=30",
+                "--history-events=100",
+                "--gateway-latencies=PT0S, PT0.05S",
+                "--out=/tmp/out.json");
 
         assertThat(options.runs).isEqualTo(1);
         assertThat(options.scenarios()).containsExactlyInAnyOrder(Scenario.BOOKINGS, Scenario.HOT);
@@ -43,11 +54,16 @@ class BenchOptionsTest {
 
     @Test
     void takesTheServicesToTargetAndWhereTheirProcessesAre() {
-        BenchOptions options = parse("--target=user-command=http://host:8081,booking-command=http://host:8082,"
-                + "booking-query=http://host:8084", "--pids-from=distributed");
+        BenchOptions options = parse(
+                "--target=user-command=http://host:8081,booking-command=http://host:8082,"
+                        + "booking-query=http://host:8084",
+                "--pids-from=distributed");
 
-        assertThat(options.target).containsExactly(Map.entry("user-command", "http://host:8081"),
-                Map.entry("booking-command", "http://host:8082"), Map.entry("booking-query", "http://host:8084"));
+        assertThat(options.target)
+                .containsExactly(
+                        Map.entry("user-command", "http://host:8081"),
+                        Map.entry("booking-command", "http://host:8082"),
+                        Map.entry("booking-query", "http://host:8084"));
         assertThat(options.pidsFrom).isEqualTo(Path.of("distributed"));
     }
 
@@ -72,7 +88,8 @@ class BenchOptionsTest {
     @Test
     void refusesAnUnknownScenarioOrOption() {
         assertThatThrownBy(() -> parse("--scenarios=bookings,everything"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("everything");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("everything");
         assertThatThrownBy(() -> parse("--bookngs=10")).isInstanceOf(CommandLine.UnmatchedArgumentException.class);
     }
 
@@ -80,11 +97,14 @@ class BenchOptionsTest {
     void theReportSaysWhichOptionsWereGivenAsTheyWereGiven() {
         CommandLine commandLine = commandLine(new BenchOptions());
 
-        Map<String, String> given = BenchOptions.given(commandLine.parseArgs("--runs=1", "--scenarios=bookings,burst",
-                "--paced-rate=20"));
+        Map<String, String> given =
+                BenchOptions.given(commandLine.parseArgs("--runs=1", "--scenarios=bookings,burst", "--paced-rate=20"));
 
-        assertThat(given).containsExactly(Map.entry("runs", "1"), Map.entry("scenarios", "bookings,burst"),
-                Map.entry("paced-rate", "20"));
+        assertThat(given)
+                .containsExactly(
+                        Map.entry("runs", "1"),
+                        Map.entry("scenarios", "bookings,burst"),
+                        Map.entry("paced-rate", "20"));
     }
 
     private static BenchOptions parse(String... args) {

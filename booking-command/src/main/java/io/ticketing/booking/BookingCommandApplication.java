@@ -7,7 +7,8 @@ import io.ticketing.support.ServiceDefinition;
 @PlatformService
 public class BookingCommandApplication {
 
-    public static final ServiceDefinition SERVICE = new ServiceDefinition("booking-command", BookingCommandApplication.class);
+    public static final ServiceDefinition SERVICE =
+            new ServiceDefinition("booking-command", BookingCommandApplication.class);
 
     public static void main(String[] args) {
         SERVICE.applicationBuilder().run(args);

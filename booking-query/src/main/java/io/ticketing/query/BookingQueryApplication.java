@@ -7,7 +7,8 @@ import io.ticketing.support.ServiceDefinition;
 @PlatformService
 public class BookingQueryApplication {
 
-    public static final ServiceDefinition SERVICE = new ServiceDefinition("booking-query", BookingQueryApplication.class);
+    public static final ServiceDefinition SERVICE =
+            new ServiceDefinition("booking-query", BookingQueryApplication.class);
 
     public static void main(String[] args) {
         SERVICE.applicationBuilder().run(args);

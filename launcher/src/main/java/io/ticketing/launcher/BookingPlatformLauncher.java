@@ -12,16 +12,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Starts the whole platform in this JVM and keeps it running until Ctrl-C. */
-@Command(name = "booking-platform-launcher", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "booking-platform-launcher",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         versionProvider = BookingPlatformLauncher.Version.class,
         description = "Starts the booking platform in one JVM, an embedded PostgreSQL (its data kept under the "
                 + "working directory unless told otherwise) and every service on its port, until Ctrl-C.",
-        footer = {"", "Environment:",
-                "  BOOKING_PG_URL       an external PostgreSQL instead of the embedded one: the",
-                "                       JDBC URL of any database on it; the launcher creates",
-                "                       the databases it lacks",
-                "  BOOKING_PG_USER      its user (default: postgres)",
-                "  BOOKING_PG_PASSWORD  its password (default: none)"})
+        footer = {
+            "",
+            "Environment:",
+            "  BOOKING_PG_URL       an external PostgreSQL instead of the embedded one: the",
+            "                       JDBC URL of any database on it; the launcher creates",
+            "                       the databases it lacks",
+            "  BOOKING_PG_USER      its user (default: postgres)",
+            "  BOOKING_PG_PASSWORD  its password (default: none)"
+        })
 public final class BookingPlatformLauncher implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(BookingPlatformLauncher.class);
@@ -56,15 +62,18 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the booking platform");
-            try {
-                platform.close();
-            } catch (Exception e) {
-                log.error("The platform did not stop cleanly", e);
-            }
-            stopped.countDown();
-        }, "platform-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Stopping the booking platform");
+                            try {
+                                platform.close();
+                            } catch (Exception e) {
+                                log.error("The platform did not stop cleanly", e);
+                            }
+                            stopped.countDown();
+                        },
+                        "platform-shutdown"));
 
         System.out.println(urlTable(platform, Duration.ofNanos(System.nanoTime() - started)));
         stopped.await();
@@ -76,17 +85,22 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
      * {@code http://localhost:PORT}, and wait for "Press Ctrl-C to stop.".
      */
     static String urlTable(StandalonePlatform platform, Duration startedIn) {
-        List<ServiceUrls> services = platform.services().stream().map(ServiceUrls::of).toList();
+        List<ServiceUrls> services =
+                platform.services().stream().map(ServiceUrls::of).toList();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("service", "URL", "API description (Swagger UI)", "actuator", "database"));
         for (ServiceUrls service : services) {
-            rows.add(List.of(service.name(), service.baseUrl(), service.swaggerUi().orElse("off"),
-                    String.join(" ", service.actuator()), service.database()));
+            rows.add(List.of(
+                    service.name(),
+                    service.baseUrl(),
+                    service.swaggerUi().orElse("off"),
+                    String.join(" ", service.actuator()),
+                    service.database()));
         }
-        services.stream().flatMap(service -> service.dashboard().stream())
+        services.stream()
+                .flatMap(service -> service.dashboard().stream())
                 .forEach(dashboard -> rows.add(List.of("dashboard", dashboard)));
-        rows.add(List.of("postgresql", "localhost:" + platform.postgresPort(), "", "",
-                "eventstore and the above"));
+        rows.add(List.of("postgresql", "localhost:" + platform.postgresPort(), "", "", "eventstore and the above"));
 
         int[] widths = new int[rows.get(0).size()];
         rows.forEach(row -> {
@@ -94,8 +108,8 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
                 widths[column] = Math.max(widths[column], row.get(column).length());
             }
         });
-        StringBuilder table = new StringBuilder(String.format("%nBooking platform is up in %d s:%n",
-                startedIn.toSeconds()));
+        StringBuilder table =
+                new StringBuilder(String.format("%nBooking platform is up in %d s:%n", startedIn.toSeconds()));
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < row.size(); column++) {
@@ -119,18 +133,26 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
     private static void serveDatabasesOnly(LaunchOptions options) throws Exception {
         PostgresServer postgres = StandalonePlatform.startDatabases(options.database());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                log.error("PostgreSQL did not stop cleanly", e);
-            }
-            stopped.countDown();
-        }, "database-shutdown"));
-        System.out.printf("%nPostgreSQL is up at %s (user %s) with the databases eventstore, %s.%n"
-                        + "Press Ctrl-C to stop.%n", postgres.jdbcUrl("<database>"), postgres.username(),
-                String.join(", ", StandalonePlatform.SERVICES.stream()
-                        .map(StandalonePlatform.StandaloneService::database).toList()));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (Exception e) {
+                                log.error("PostgreSQL did not stop cleanly", e);
+                            }
+                            stopped.countDown();
+                        },
+                        "database-shutdown"));
+        System.out.printf(
+                "%nPostgreSQL is up at %s (user %s) with the databases eventstore, %s.%n" + "Press Ctrl-C to stop.%n",
+                postgres.jdbcUrl("<database>"),
+                postgres.username(),
+                String.join(
+                        ", ",
+                        StandalonePlatform.SERVICES.stream()
+                                .map(StandalonePlatform.StandaloneService::database)
+                                .toList()));
         stopped.await();
     }
 }

@@ -33,8 +33,7 @@ final class EventStoreFactory {
     /** PostgreSQL's state for a unique violation: two writers appending the same aggregate sequence number. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private EventStoreFactory() {
-    }
+    private EventStoreFactory() {}
 
     static void migrate(DataSource eventStoreDatabase) {
         Flyway.configure()

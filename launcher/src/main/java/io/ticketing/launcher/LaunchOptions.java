@@ -15,30 +15,25 @@ import picocli.CommandLine.Option;
  * @param databaseOnly      start PostgreSQL with every service's database and nothing else, for services that run
  *                          as their own processes (the distributed mode)
  */
-record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties,
-                     boolean databaseOnly) {
+record LaunchOptions(
+        DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties, boolean databaseOnly) {
 
     LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties) {
         this(database, randomPorts, serviceProperties, false);
     }
 
-
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("data", "postgres");
 
-    sealed interface DatabaseChoice {
-    }
+    sealed interface DatabaseChoice {}
 
     /** An embedded PostgreSQL whose data stays in {@code dataDirectory} from one run to the next. */
-    record KeptEmbedded(Path dataDirectory, int port) implements DatabaseChoice {
-    }
+    record KeptEmbedded(Path dataDirectory, int port) implements DatabaseChoice {}
 
     /** An embedded PostgreSQL in a temporary directory, deleted when the platform stops. */
-    record ThrowawayEmbedded() implements DatabaseChoice {
-    }
+    record ThrowawayEmbedded() implements DatabaseChoice {}
 
     /** A PostgreSQL server someone else runs; the platform creates its databases there when they are missing. */
-    record External(String jdbcUrl, String username, String password) implements DatabaseChoice {
-    }
+    record External(String jdbcUrl, String username, String password) implements DatabaseChoice {}
 
     /**
      * The launcher's command-line options, which picocli reads; with the environment they choose the database:
@@ -47,30 +42,41 @@ record LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, S
      */
     static final class Arguments {
 
-        @Option(names = "--throwaway", description = "An embedded PostgreSQL in a temporary directory, deleted on "
-                + "stop; fast and not crash-safe (fsync and synchronous commits off).")
+        @Option(
+                names = "--throwaway",
+                description = "An embedded PostgreSQL in a temporary directory, deleted on "
+                        + "stop; fast and not crash-safe (fsync and synchronous commits off).")
         private boolean throwaway;
 
-        @Option(names = "--data-dir", paramLabel = "PATH", description = "Where the embedded PostgreSQL keeps its "
-                + "data, durably (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--data-dir",
+                paramLabel = "PATH",
+                description = "Where the embedded PostgreSQL keeps its " + "data, durably (default: ${DEFAULT-VALUE}).")
         private Path dataDirectory = DEFAULT_DATA_DIRECTORY;
 
-        @Option(names = "--pg-port", paramLabel = "N", converter = PortNumber.class,
+        @Option(
+                names = "--pg-port",
+                paramLabel = "N",
+                converter = PortNumber.class,
                 description = "The embedded PostgreSQL's port (default: a free one).")
         private int postgresPort;
 
         @Option(names = "--random-ports", description = "Every service on a free port instead of its fixed one.")
         private boolean randomPorts;
 
-        @Option(names = "--database-only", description = "PostgreSQL with every service's database and no service, "
-                + "for services that run as their own processes (the distributed mode).")
+        @Option(
+                names = "--database-only",
+                description = "PostgreSQL with every service's database and no service, "
+                        + "for services that run as their own processes (the distributed mode).")
         private boolean databaseOnly;
 
         LaunchOptions with(Map<String, String> environment) {
             String externalUrl = environment.get("BOOKING_PG_URL");
             DatabaseChoice database;
             if (externalUrl != null && !externalUrl.isBlank()) {
-                database = new External(externalUrl, environment.getOrDefault("BOOKING_PG_USER", "postgres"),
+                database = new External(
+                        externalUrl,
+                        environment.getOrDefault("BOOKING_PG_USER", "postgres"),
                         environment.getOrDefault("BOOKING_PG_PASSWORD", ""));
             } else if (throwaway) {
                 database = new ThrowawayEmbedded();

@@ -67,8 +67,8 @@ final class PostgresServer implements AutoCloseable {
         if (url == null) {
             throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
         }
-        return new PostgresServer(url.getProperty("PGHOST"), Integer.parseInt(url.getProperty("PGPORT")),
-                username, password, () -> { });
+        return new PostgresServer(
+                url.getProperty("PGHOST"), Integer.parseInt(url.getProperty("PGPORT")), username, password, () -> {});
     }
 
     String jdbcUrl(String database) {
@@ -89,8 +89,8 @@ final class PostgresServer implements AutoCloseable {
 
     void createMissingDatabases(Collection<String> databases) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username, password);
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
-             Statement create = connection.createStatement()) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+                Statement create = connection.createStatement()) {
             for (String database : databases) {
                 exists.setString(1, database);
                 try (ResultSet found = exists.executeQuery()) {

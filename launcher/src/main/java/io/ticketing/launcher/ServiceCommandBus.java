@@ -39,8 +39,10 @@ final class ServiceCommandBus implements CommandBus {
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
 
-    ServiceCommandBus(CommandBus sharedBus, MessageMonitor<? super CommandMessage<?>> handledCommands,
-                      CommandBusSpanFactory spans) {
+    ServiceCommandBus(
+            CommandBus sharedBus,
+            MessageMonitor<? super CommandMessage<?>> handledCommands,
+            CommandBusSpanFactory spans) {
         this.sharedBus = sharedBus;
         this.handledCommands = handledCommands;
         this.spans = spans;
@@ -53,11 +55,10 @@ final class ServiceCommandBus implements CommandBus {
     }
 
     @Override
-    public <C, R> void dispatch(CommandMessage<C> command,
-                                CommandCallback<? super C, ? super R> callback) {
+    public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
         Span span = spans.createDispatchCommandSpan(command, true);
-        span.run(() -> sharedBus.dispatch(spans.propagateContext(intercept(command)),
-                callback.wrap((dispatched, result) -> {
+        span.run(() ->
+                sharedBus.dispatch(spans.propagateContext(intercept(command)), callback.wrap((dispatched, result) -> {
                     if (result.isExceptional()) {
                         span.recordException(result.exceptionResult());
                     }
@@ -65,8 +66,7 @@ final class ServiceCommandBus implements CommandBus {
     }
 
     @Override
-    public Registration subscribe(String commandName,
-                                  MessageHandler<? super CommandMessage<?>> handler) {
+    public Registration subscribe(String commandName, MessageHandler<? super CommandMessage<?>> handler) {
         return sharedBus.subscribe(commandName, command -> {
             @SuppressWarnings("unchecked")
             UnitOfWork<CommandMessage<?>> unitOfWork = (UnitOfWork<CommandMessage<?>>) CurrentUnitOfWork.get();
@@ -74,8 +74,9 @@ final class ServiceCommandBus implements CommandBus {
             MessageMonitor.MonitorCallback measured = handledCommands.onMessageIngested(command);
             unitOfWork.afterCommit(committed -> measured.reportSuccess());
             unitOfWork.onRollback(rolledBack -> measured.reportFailure(failureOf(rolledBack)));
-            return spans.createHandleCommandSpan(command, true).runCallable(
-                    () -> new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors, handler).proceed());
+            return spans.createHandleCommandSpan(command, true)
+                    .runCallable(
+                            () -> new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors, handler).proceed());
         });
     }
 
@@ -95,8 +96,10 @@ final class ServiceCommandBus implements CommandBus {
 
     /** The handler's exception; none when the handler succeeded and its commit failed. */
     private static Throwable failureOf(UnitOfWork<?> rolledBack) {
-        return Optional.ofNullable(rolledBack.getExecutionResult()).filter(ExecutionResult::isExceptionResult)
-                .map(ExecutionResult::getExceptionResult).orElse(null);
+        return Optional.ofNullable(rolledBack.getExecutionResult())
+                .filter(ExecutionResult::isExceptionResult)
+                .map(ExecutionResult::getExceptionResult)
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")

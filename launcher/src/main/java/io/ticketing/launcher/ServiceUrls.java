@@ -17,8 +17,13 @@ import org.springframework.context.ApplicationContext;
  * @param apiDocs   the OpenAPI description, likewise
  * @param actuator  the actuator endpoints the service exposes over HTTP: health to anyone, prometheus to admins
  */
-record ServiceUrls(String name, String baseUrl, Optional<String> swaggerUi, Optional<String> apiDocs,
-                   List<String> actuator, String database) {
+record ServiceUrls(
+        String name,
+        String baseUrl,
+        Optional<String> swaggerUi,
+        Optional<String> apiDocs,
+        List<String> actuator,
+        String database) {
 
     /** The dashboard page, on the service that serves it. */
     static final String DASHBOARD_PAGE = "/dashboard";
@@ -26,13 +31,17 @@ record ServiceUrls(String name, String baseUrl, Optional<String> swaggerUi, Opti
     static ServiceUrls of(RunningService service) {
         String baseUrl = "http://localhost:" + service.port();
         ApplicationContext context = service.context();
-        return new ServiceUrls(service.name(), baseUrl,
+        return new ServiceUrls(
+                service.name(),
+                baseUrl,
                 bean(context, SwaggerUiConfigProperties.class).map(ui -> baseUrl + ui.getPath()),
                 bean(context, SpringDocConfigProperties.class)
                         .map(springDoc -> baseUrl + springDoc.getApiDocs().getPath()),
                 bean(context, PathMappedEndpoints.class).stream()
-                        .flatMap(endpoints -> endpoints.getAllPaths().stream()).sorted()
-                        .map(path -> baseUrl + path).toList(),
+                        .flatMap(endpoints -> endpoints.getAllPaths().stream())
+                        .sorted()
+                        .map(path -> baseUrl + path)
+                        .toList(),
                 service.database());
     }
 
@@ -41,7 +50,8 @@ record ServiceUrls(String name, String baseUrl, Optional<String> swaggerUi, Opti
     }
 
     Optional<String> dashboard() {
-        return name.equals(BookingQueryApplication.SERVICE.name()) ? Optional.of(baseUrl + DASHBOARD_PAGE)
+        return name.equals(BookingQueryApplication.SERVICE.name())
+                ? Optional.of(baseUrl + DASHBOARD_PAGE)
                 : Optional.empty();
     }
 }

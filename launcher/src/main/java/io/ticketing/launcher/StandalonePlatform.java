@@ -1,9 +1,9 @@
 package io.ticketing.launcher;
 
 import io.ticketing.booking.BookingCommandApplication;
+import io.ticketing.coordinator.SagaCoordinatorApplication;
 import io.ticketing.payment.PaymentCommandApplication;
 import io.ticketing.query.BookingQueryApplication;
-import io.ticketing.coordinator.SagaCoordinatorApplication;
 import io.ticketing.support.ServiceDefinition;
 import io.ticketing.user.UserCommandApplication;
 import java.nio.file.Path;
@@ -42,20 +42,20 @@ public final class StandalonePlatform implements AutoCloseable {
      */
     private static final String[] STANDALONE_CHOICES = {"payment.gateway=simulated"};
 
-    record StandaloneService(ServiceDefinition definition, String database) {
-    }
+    record StandaloneService(ServiceDefinition definition, String database) {}
 
     /** A service that is up, and the port its HTTP server listens on. */
-    public record RunningService(String name, String database, int port, ConfigurableApplicationContext context) {
-    }
+    public record RunningService(String name, String database, int port, ConfigurableApplicationContext context) {}
 
     private final PostgresServer postgres;
     private final EventStoreDatabase eventStoreDatabase;
     private final AnnotationConfigApplicationContext sharedInfrastructure;
     private final List<RunningService> services = new ArrayList<>();
 
-    private StandalonePlatform(PostgresServer postgres, EventStoreDatabase eventStoreDatabase,
-                               AnnotationConfigApplicationContext sharedInfrastructure) {
+    private StandalonePlatform(
+            PostgresServer postgres,
+            EventStoreDatabase eventStoreDatabase,
+            AnnotationConfigApplicationContext sharedInfrastructure) {
         this.postgres = postgres;
         this.eventStoreDatabase = eventStoreDatabase;
         this.sharedInfrastructure = sharedInfrastructure;
@@ -65,8 +65,9 @@ public final class StandalonePlatform implements AutoCloseable {
     static PostgresServer startDatabases(LaunchOptions.DatabaseChoice choice) throws Exception {
         PostgresServer postgres = startPostgres(choice);
         try {
-            postgres.createMissingDatabases(Stream.concat(Stream.of(EVENT_STORE_DATABASE),
-                    SERVICES.stream().map(StandaloneService::database)).toList());
+            postgres.createMissingDatabases(Stream.concat(
+                            Stream.of(EVENT_STORE_DATABASE), SERVICES.stream().map(StandaloneService::database))
+                    .toList());
             return postgres;
         } catch (Exception | Error failed) {
             postgres.close();
@@ -128,18 +129,23 @@ public final class StandalonePlatform implements AutoCloseable {
         }
         options.serviceProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         // The user service starts first; everyone else checks tokens against its public key, wherever it listens.
-        services.stream().filter(running -> running.name().equals(UserCommandApplication.SERVICE.name()))
+        services.stream()
+                .filter(running -> running.name().equals(UserCommandApplication.SERVICE.name()))
                 .findFirst()
                 .ifPresent(userService -> args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
                         + "http://localhost:" + userService.port() + "/.well-known/jwks.json"));
-        ConfigurableApplicationContext context = service.definition().applicationBuilder()
+        ConfigurableApplicationContext context = service.definition()
+                .applicationBuilder()
                 .properties(STANDALONE_CHOICES)
                 .parent(sharedInfrastructure)
                 .sources(StandaloneServiceWiring.class)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        log.info("{} started on port {} in {} ms", service.definition().name(), port,
+        log.info(
+                "{} started on port {} in {} ms",
+                service.definition().name(),
+                port,
                 (System.nanoTime() - started) / 1_000_000);
         return new RunningService(service.definition().name(), service.database(), port, context);
     }

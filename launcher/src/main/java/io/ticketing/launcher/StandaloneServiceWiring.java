@@ -39,17 +39,20 @@ class StandaloneServiceWiring {
      */
     @Bean
     @Primary
-    CommandBus serviceCommandBus(@Qualifier(SharedAxonInfrastructure.COMMAND_BUS) CommandBus platformCommandBus,
-                                 TransactionManager serviceTransactionManager,
-                                 List<CorrelationDataProvider> correlationDataProviders,
-                                 GlobalMetricRegistry metrics, MetricsProperties metricsSettings,
-                                 CommandBusSpanFactory spans) {
-        MessageMonitor<? extends Message<?>> handledCommands = metricsSettings.getMicrometer().isDimensional()
-                ? metrics.registerComponentWithDefaultTags(CommandBus.class, COMMAND_BUS_METRICS)
-                : metrics.registerComponent(CommandBus.class, COMMAND_BUS_METRICS);
+    CommandBus serviceCommandBus(
+            @Qualifier(SharedAxonInfrastructure.COMMAND_BUS) CommandBus platformCommandBus,
+            TransactionManager serviceTransactionManager,
+            List<CorrelationDataProvider> correlationDataProviders,
+            GlobalMetricRegistry metrics,
+            MetricsProperties metricsSettings,
+            CommandBusSpanFactory spans) {
+        MessageMonitor<? extends Message<?>> handledCommands =
+                metricsSettings.getMicrometer().isDimensional()
+                        ? metrics.registerComponentWithDefaultTags(CommandBus.class, COMMAND_BUS_METRICS)
+                        : metrics.registerComponent(CommandBus.class, COMMAND_BUS_METRICS);
         @SuppressWarnings("unchecked") // Axon registers a command bus's monitor for command messages.
-        ServiceCommandBus commandBus = new ServiceCommandBus(platformCommandBus,
-                (MessageMonitor<? super CommandMessage<?>>) handledCommands, spans);
+        ServiceCommandBus commandBus = new ServiceCommandBus(
+                platformCommandBus, (MessageMonitor<? super CommandMessage<?>>) handledCommands, spans);
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(serviceTransactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         return commandBus;

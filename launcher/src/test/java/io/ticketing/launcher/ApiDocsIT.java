@@ -36,37 +36,51 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class ApiDocsIT {
 
     private static final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @Test
-    void everyServiceDescribesEveryOneOfItsControllerEndpointsAndNoOtherWithoutAToken(StandalonePlatform platform,
-                                                                                     PlatformClient client) {
+    void everyServiceDescribesEveryOneOfItsControllerEndpointsAndNoOtherWithoutAToken(
+            StandalonePlatform platform, PlatformClient client) {
         for (RunningService service : platform.services()) {
             Response description = apiDocs(service, client);
 
             assertThat(description.status()).as(service.name()).isEqualTo(200);
             assertThat(description.body().at("/info/title").asText()).isEqualTo(service.name());
-            assertThat(documentedOperations(description.body())).as(service.name())
+            assertThat(documentedOperations(description.body()))
+                    .as(service.name())
                     .isNotEmpty()
                     .containsExactlyInAnyOrderElementsOf(controllerOperations(service.context()));
         }
     }
 
     @Test
-    void anOperationThatNeedsATokenSaysSoAndItsErrorsAreProblemDetails(StandalonePlatform platform,
-                                                                       PlatformClient client) {
-        JsonNode bookings = apiDocs(service(platform, "booking-command"), client).body();
+    void anOperationThatNeedsATokenSaysSoAndItsErrorsAreProblemDetails(
+            StandalonePlatform platform, PlatformClient client) {
+        JsonNode bookings =
+                apiDocs(service(platform, "booking-command"), client).body();
         JsonNode placeBooking = bookings.at("/paths/~1api~1bookings/post");
 
-        assertThat(bookings.at("/components/securitySchemes/bearer-jwt/scheme").asText()).isEqualTo("bearer");
+        assertThat(bookings.at("/components/securitySchemes/bearer-jwt/scheme").asText())
+                .isEqualTo("bearer");
         assertThat(placeBooking.at("/security/0").has("bearer-jwt")).isTrue();
-        assertThat(placeBooking.at("/requestBody/content/application~1json/schema/$ref").asText()).isNotBlank();
-        assertThat(placeBooking.at("/responses/202/content/application~1json/schema/$ref").asText()).isNotBlank();
-        assertThat(fieldNames(placeBooking.path("responses")))
-                .contains("202", "400", "401", "403", "409", "503");
-        fieldNames(placeBooking.path("responses")).stream().filter(code -> code.matches("[45]\\d\\d")).forEach(code ->
-                assertThat(placeBooking.at("/responses/" + code + "/content/application~1problem+json/schema/$ref")
-                        .asText()).as(code).isEqualTo("#/components/schemas/ProblemDetail"));
+        assertThat(placeBooking
+                        .at("/requestBody/content/application~1json/schema/$ref")
+                        .asText())
+                .isNotBlank();
+        assertThat(placeBooking
+                        .at("/responses/202/content/application~1json/schema/$ref")
+                        .asText())
+                .isNotBlank();
+        assertThat(fieldNames(placeBooking.path("responses"))).contains("202", "400", "401", "403", "409", "503");
+        fieldNames(placeBooking.path("responses")).stream()
+                .filter(code -> code.matches("[45]\\d\\d"))
+                .forEach(code -> assertThat(placeBooking
+                                .at("/responses/" + code + "/content/application~1problem+json/schema/$ref")
+                                .asText())
+                        .as(code)
+                        .isEqualTo("#/components/schemas/ProblemDetail"));
         assertThat(placeBooking.at("/responses/503/headers").has("Retry-After")).isTrue();
         assertThat(fieldNames(bookings.at("/components/schemas/ProblemDetail/properties")))
                 .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
@@ -74,8 +88,8 @@ class ApiDocsIT {
 
     @Test
     void anOperationThatNeedsNoTokenAsksForNone(StandalonePlatform platform, PlatformClient client) {
-        JsonNode login = apiDocs(service(platform, "user-command"), client).body()
-                .at("/paths/~1api~1auth~1token/post");
+        JsonNode login =
+                apiDocs(service(platform, "user-command"), client).body().at("/paths/~1api~1auth~1token/post");
 
         assertThat(login.isMissingNode()).isFalse();
         assertThat(login.has("security")).isFalse();
@@ -88,17 +102,27 @@ class ApiDocsIT {
         String table = BookingPlatformLauncher.urlTable(platform, Duration.ZERO);
         for (RunningService service : platform.services()) {
             ServiceUrls urls = ServiceUrls.of(service);
-            assertThat(table).contains(service.name() + "  ", urls.baseUrl(), urls.swaggerUi().orElseThrow());
+            assertThat(table)
+                    .contains(
+                            service.name() + "  ",
+                            urls.baseUrl(),
+                            urls.swaggerUi().orElseThrow());
 
             HttpResponse<String> swaggerUi = fetch(urls.swaggerUi().orElseThrow(), null);
-            assertThat(swaggerUi.statusCode()).as(urls.swaggerUi().orElseThrow()).isEqualTo(200);
+            assertThat(swaggerUi.statusCode())
+                    .as(urls.swaggerUi().orElseThrow())
+                    .isEqualTo(200);
             assertThat(swaggerUi.body()).contains("swagger-ui");
-            assertThat(urls.actuator()).isNotEmpty().allSatisfy(endpoint ->
-                    assertThat(fetch(endpoint, adminToken).statusCode()).as(endpoint).isEqualTo(200));
+            assertThat(urls.actuator())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            endpoint -> assertThat(fetch(endpoint, adminToken).statusCode())
+                                    .as(endpoint)
+                                    .isEqualTo(200));
             for (String dashboard : urls.dashboard().stream().toList()) {
                 assertThat(table).contains(dashboard);
-                assertThat(fetch(dashboard, null).headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("text/html"));
+                assertThat(fetch(dashboard, null).headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             }
         }
         assertThat(platform.services().stream().flatMap(service -> ServiceUrls.of(service).dashboard().stream()))
@@ -111,7 +135,9 @@ class ApiDocsIT {
     }
 
     private static RunningService service(StandalonePlatform platform, String name) {
-        return platform.services().stream().filter(service -> service.name().equals(name)).findFirst()
+        return platform.services().stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -141,7 +167,8 @@ class ApiDocsIT {
     /** "METHOD /path" for every operation of an OpenAPI description. */
     private static Set<String> documentedOperations(JsonNode description) {
         Set<String> methods = EnumSet.allOf(RequestMethod.class).stream()
-                .map(method -> method.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+                .map(method -> method.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         return fieldNames(description.path("paths")).stream()
                 .flatMap(path -> fieldNames(description.path("paths").path(path)).stream()
                         .filter(methods::contains)
@@ -150,12 +177,14 @@ class ApiDocsIT {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+                .toList();
     }
 
     private static HttpResponse<String> fetch(String url, String token) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

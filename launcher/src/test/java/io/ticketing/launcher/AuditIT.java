@@ -40,17 +40,21 @@ class AuditIT {
         UUID booking = client.book(user, show, 1, "tok_visa");
         awaitBooking(client, user, booking, "CONFIRMED");
 
-        JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin).body();
+        JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin)
+                .body();
 
-        assertThat(types(events)).containsExactly("io.ticketing.coreapi.booking.BookingPlaced",
-                "io.ticketing.coreapi.booking.BookingConfirmed");
+        assertThat(types(events))
+                .containsExactly(
+                        "io.ticketing.coreapi.booking.BookingPlaced", "io.ticketing.coreapi.booking.BookingConfirmed");
         assertThat(events.get(0).path("sequenceNumber").asLong()).isZero();
         JsonNode placedBy = events.get(0).path("metadata");
         assertThat(placedBy.path("actingUser").asText()).isEqualTo(user.id().toString());
         assertThat(placedBy.path("traceId").asText()).isNotBlank();
         JsonNode confirmedBy = events.get(1).path("metadata");
-        assertThat(confirmedBy.path("correlationId").asText()).isEqualTo(placedBy.path("correlationId").asText());
-        assertThat(confirmedBy.path("traceId").asText()).isEqualTo(placedBy.path("traceId").asText());
+        assertThat(confirmedBy.path("correlationId").asText())
+                .isEqualTo(placedBy.path("correlationId").asText());
+        assertThat(confirmedBy.path("traceId").asText())
+                .isEqualTo(placedBy.path("traceId").asText());
         assertThat(confirmedBy.path("causationId").asText()).isNotBlank();
     }
 
@@ -60,18 +64,25 @@ class AuditIT {
         UUID show = client.newShow(10, "20.00");
         UUID booking = client.book(user, show, 1, "tok_visa");
         awaitBooking(client, user, booking, "CONFIRMED");
-        JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin).body();
+        JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", admin)
+                .body();
         Instant placedAt = Instant.parse(events.get(0).path("timestamp").asText());
 
-        JsonNode asPlaced = client.get("booking-query", "/api/audit/bookings/" + booking + "/state?asOf=" + placedAt,
-                admin).body();
-        JsonNode now = client.get("booking-query", "/api/audit/bookings/" + booking + "/state?asOf="
-                + Instant.now(), admin).body();
+        JsonNode asPlaced = client.get(
+                        "booking-query", "/api/audit/bookings/" + booking + "/state?asOf=" + placedAt, admin)
+                .body();
+        JsonNode now = client.get(
+                        "booking-query", "/api/audit/bookings/" + booking + "/state?asOf=" + Instant.now(), admin)
+                .body();
 
         assertThat(asPlaced.path("status").asText()).isEqualTo("PENDING");
         assertThat(now.path("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(client.get("booking-query", "/api/audit/bookings/" + booking + "/state?asOf="
-                + placedAt.minusSeconds(1), admin).status()).isEqualTo(404);
+        assertThat(client.get(
+                                "booking-query",
+                                "/api/audit/bookings/" + booking + "/state?asOf=" + placedAt.minusSeconds(1),
+                                admin)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -84,13 +95,18 @@ class AuditIT {
 
         List<JsonNode> lines = export("?from=" + from + "&to=" + Instant.now());
 
-        assertThat(lines).extracting(line -> line.path("globalPosition").asLong()).isSorted();
+        assertThat(lines)
+                .extracting(line -> line.path("globalPosition").asLong())
+                .isSorted();
         assertThat(lines).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
-        assertThat(lines).filteredOn(line -> line.path("payload").has("paymentToken"))
+        assertThat(lines)
+                .filteredOn(line -> line.path("payload").has("paymentToken"))
                 .extracting(line -> line.path("payload").path("paymentToken").asText())
                 .isNotEmpty()
                 .containsOnly("****visa");
-        assertThat(lines).extracting(JsonNode::toString).noneMatch(line -> line.contains("tok_visa"))
+        assertThat(lines)
+                .extracting(JsonNode::toString)
+                .noneMatch(line -> line.contains("tok_visa"))
                 .noneMatch(line -> line.contains("passwordHash"));
     }
 
@@ -105,8 +121,12 @@ class AuditIT {
         List<JsonNode> sinceTheEpoch = export("?from=" + Instant.EPOCH + "&to=" + to);
 
         assertThat(untilTo).isNotEmpty().first().isEqualTo(sinceTheEpoch.get(0));
-        assertThat(untilTo).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
-        assertThat(export("")).extracting(line -> line.path("aggregateId").asText()).contains(booking.toString());
+        assertThat(untilTo)
+                .extracting(line -> line.path("aggregateId").asText())
+                .contains(booking.toString());
+        assertThat(export(""))
+                .extracting(line -> line.path("aggregateId").asText())
+                .contains(booking.toString());
     }
 
     @Test
@@ -116,26 +136,33 @@ class AuditIT {
         Response refused = client.get("booking-query", "/api/audit/users/" + user.id() + "/events", user.token());
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(client.get("booking-query", "/api/audit/users/" + user.id() + "/events", admin).status())
+        assertThat(client.get("booking-query", "/api/audit/users/" + user.id() + "/events", admin)
+                        .status())
                 .isEqualTo(200);
-        assertThat(client.get("booking-query", "/api/audit/spaceships/" + user.id() + "/events", admin).status())
+        assertThat(client.get("booking-query", "/api/audit/spaceships/" + user.id() + "/events", admin)
+                        .status())
                 .isEqualTo(400);
     }
 
     private static List<String> types(JsonNode events) {
-        return StreamSupport.stream(events.spliterator(), false).map(event -> event.path("eventType").asText())
+        return StreamSupport.stream(events.spliterator(), false)
+                .map(event -> event.path("eventType").asText())
                 .toList();
     }
 
     /** The lines of {@code GET /api/audit/export} with the query {@code query}, after checking it is NDJSON. */
     private List<JsonNode> export(String query) throws Exception {
-        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        client.baseUrl("booking-query") + "/api/audit/export" + query))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> export = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(client.baseUrl("booking-query") + "/api/audit/export" + query))
+                                .header("Authorization", "Bearer " + admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/x-ndjson"));
+        assertThat(export.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
         return export.body().lines().map(AuditIT::parse).toList();
     }
 

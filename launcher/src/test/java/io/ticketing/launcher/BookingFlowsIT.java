@@ -60,7 +60,9 @@ class BookingFlowsIT {
 
         UUID booking = client.book(user, show, 2, "tok_visa");
 
-        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText())
+        assertThat(awaitBooking(client, user, booking, "REJECTED")
+                        .path("reason")
+                        .asText())
                 .isEqualTo("Only 1 seats left");
         assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(1);
         assertThat(client.payments(user, booking)).isEmpty();
@@ -72,23 +74,29 @@ class BookingFlowsIT {
 
         UUID booking = client.book(user, UUID.randomUUID(), 1, "tok_visa");
 
-        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText())
+        assertThat(awaitBooking(client, user, booking, "REJECTED")
+                        .path("reason")
+                        .asText())
                 .isEqualTo("The show does not exist");
         assertThat(client.payments(user, booking)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
-            "tok_declined, Card declined by the issuer, DECLINED",
-            "tok_timeout,  Payment timed out,           CANCELLED"})
-    void aPaymentThatFailsRejectsTheBookingAndReleasesTheSeats(String paymentToken, String reason,
-                                                                String paymentStatus) {
+        "tok_declined, Card declined by the issuer, DECLINED",
+        "tok_timeout,  Payment timed out,           CANCELLED"
+    })
+    void aPaymentThatFailsRejectsTheBookingAndReleasesTheSeats(
+            String paymentToken, String reason, String paymentStatus) {
         User user = client.newUser();
         UUID show = client.newShow(10, "25.00");
 
         UUID booking = client.book(user, show, 3, paymentToken);
 
-        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText()).isEqualTo(reason);
+        assertThat(awaitBooking(client, user, booking, "REJECTED")
+                        .path("reason")
+                        .asText())
+                .isEqualTo(reason);
         awaitSeatsLeft(show, 10);
         assertPayment(user, booking, paymentStatus, "75.00");
     }
@@ -100,8 +108,7 @@ class BookingFlowsIT {
         UUID booking = client.book(user, show, 2, "tok_visa");
         awaitBooking(client, user, booking, "CONFIRMED");
 
-        Response cancelled = client.post("booking-command", "/api/bookings/" + booking + "/cancel", user.token(),
-                null);
+        Response cancelled = client.post("booking-command", "/api/bookings/" + booking + "/cancel", user.token(), null);
 
         assertThat(cancelled.status()).isEqualTo(202);
         awaitBooking(client, user, booking, "REFUNDED");
@@ -116,8 +123,13 @@ class BookingFlowsIT {
         UUID show = client.newShow(10, "25.00");
         client.book(user, show, 1, "tok_visa");
 
-        Response taken = client.send("booking-command", "POST", "/api/bookings", user.token(), Map.of(
-                "bookingId", show, "showId", show, "tickets", 1, "paymentToken", "tok_visa"), Map.of());
+        Response taken = client.send(
+                "booking-command",
+                "POST",
+                "/api/bookings",
+                user.token(),
+                Map.of("bookingId", show, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
+                Map.of());
 
         assertThat(taken.status()).as(taken.body().toString()).isEqualTo(409);
         assertThat(taken.contentType()).isEqualTo("application/problem+json");
@@ -133,10 +145,13 @@ class BookingFlowsIT {
         awaitBooking(client, owner, booking, "CONFIRMED");
 
         assertThat(client.post("booking-command", "/api/bookings/" + booking + "/cancel", stranger.token(), null)
-                .status()).isEqualTo(403);
-        assertThat(client.get("booking-query", "/api/bookings/" + booking, stranger.token()).status())
+                        .status())
                 .isEqualTo(403);
-        assertThat(client.get("payment-command", "/api/payments?bookingId=" + booking, stranger.token()).status())
+        assertThat(client.get("booking-query", "/api/bookings/" + booking, stranger.token())
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.get("payment-command", "/api/payments?bookingId=" + booking, stranger.token())
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -155,8 +170,12 @@ class BookingFlowsIT {
         clients.shutdown();
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-            long confirmed = bookings.stream().filter(id -> status(id).equals("CONFIRMED")).count();
-            long rejected = bookings.stream().filter(id -> status(id).equals("REJECTED")).count();
+            long confirmed = bookings.stream()
+                    .filter(id -> status(id).equals("CONFIRMED"))
+                    .count();
+            long rejected = bookings.stream()
+                    .filter(id -> status(id).equals("REJECTED"))
+                    .count();
             assertThat(confirmed).isEqualTo(capacity);
             assertThat(rejected).isEqualTo(bookings.size() - capacity);
         });
@@ -174,14 +193,19 @@ class BookingFlowsIT {
 
         List<Response> attempts = new ArrayList<>();
         for (int attempt = 0; attempt < 3; attempt++) {
-            attempts.add(client.send("booking-command", "POST", "/api/bookings", user.token(),
+            attempts.add(client.send(
+                    "booking-command",
+                    "POST",
+                    "/api/bookings",
+                    user.token(),
                     Map.of("showId", show, "tickets", 2, "paymentToken", "tok_visa"),
                     Map.of("Idempotency-Key", key)));
         }
 
         assertThat(attempts).extracting(Response::status).containsOnly(202);
-        assertThat(attempts).extracting(response -> response.body().path("bookingId").asText()).containsOnly(
-                attempts.get(0).body().path("bookingId").asText());
+        assertThat(attempts)
+                .extracting(response -> response.body().path("bookingId").asText())
+                .containsOnly(attempts.get(0).body().path("bookingId").asText());
         UUID retried = UUID.fromString(attempts.get(0).body().path("bookingId").asText());
         awaitBooking(client, user, retried, "CONFIRMED");
         awaitSeatsLeft(show, 7);
@@ -195,11 +219,13 @@ class BookingFlowsIT {
         UUID booking = client.book(user, show, 2, "tok_timeout");
         JsonNode saga = awaitActiveSaga(booking, "AWAITING_PAYMENT");
 
-        Response compensate = client.post("saga-coordinator", "/api/sagas/" + saga.path("sagaId").asText()
-                + "/compensate", admin, null);
+        Response compensate = client.post(
+                "saga-coordinator", "/api/sagas/" + saga.path("sagaId").asText() + "/compensate", admin, null);
 
         assertThat(compensate.status()).isEqualTo(202);
-        assertThat(awaitBooking(client, user, booking, "REJECTED").path("reason").asText())
+        assertThat(awaitBooking(client, user, booking, "REJECTED")
+                        .path("reason")
+                        .asText())
                 .isEqualTo("Compensated by an operator");
         awaitSeatsLeft(show, 10);
         assertPayment(user, booking, "CANCELLED", "50.00");
@@ -212,17 +238,23 @@ class BookingFlowsIT {
         UUID booking = client.book(user, show, 1, "tok_timeout");
         JsonNode saga = awaitActiveSaga(booking, "AWAITING_PAYMENT");
 
-        Response abandon = client.post("saga-coordinator", "/api/sagas/" + saga.path("sagaId").asText()
-                + "/abandon", admin, null);
+        Response abandon = client.post(
+                "saga-coordinator", "/api/sagas/" + saga.path("sagaId").asText() + "/abandon", admin, null);
 
         assertThat(abandon.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(StreamSupport.stream(
-                        client.get("saga-coordinator", "/api/sagas?state=ENDED&size=500", admin).body()
-                                .path("content").spliterator(), false)
-                .filter(ended -> ended.path("sagaId").equals(saga.path("sagaId")))
-                .map(ended -> ended.path("step").asText())).containsExactly("ABANDONED"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(StreamSupport.stream(
+                                        client.get("saga-coordinator", "/api/sagas?state=ENDED&size=500", admin)
+                                                .body()
+                                                .path("content")
+                                                .spliterator(),
+                                        false)
+                                .filter(ended -> ended.path("sagaId").equals(saga.path("sagaId")))
+                                .map(ended -> ended.path("step").asText()))
+                        .containsExactly("ABANDONED"));
         // Past the payment deadline, the booking is still where the operator left it.
-        await().pollDelay(Duration.parse(SharedPlatform.PAYMENT_TIMEOUT).plusSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().pollDelay(Duration.parse(SharedPlatform.PAYMENT_TIMEOUT).plusSeconds(2))
+                .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(status(booking)).isEqualTo("PENDING"));
     }
 
@@ -230,8 +262,11 @@ class BookingFlowsIT {
     void onlyAdminsSeeTheSagas() {
         User user = client.newUser();
 
-        assertThat(client.get("saga-coordinator", "/api/sagas", user.token()).status()).isEqualTo(403);
-        assertThat(client.get("saga-coordinator", "/api/sagas?state=ENDED", admin).status()).isEqualTo(200);
+        assertThat(client.get("saga-coordinator", "/api/sagas", user.token()).status())
+                .isEqualTo(403);
+        assertThat(client.get("saga-coordinator", "/api/sagas?state=ENDED", admin)
+                        .status())
+                .isEqualTo(200);
     }
 
     private String status(UUID bookingId) {
@@ -242,7 +277,8 @@ class BookingFlowsIT {
     private JsonNode awaitActiveSaga(UUID bookingId, String step) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode sagas = client.get("saga-coordinator", "/api/sagas?state=ACTIVE&size=500", admin).body();
+            JsonNode sagas = client.get("saga-coordinator", "/api/sagas?state=ACTIVE&size=500", admin)
+                    .body();
             found.clear();
             StreamSupport.stream(sagas.path("content").spliterator(), false)
                     .filter(saga -> saga.path("bookingId").asText().equals(bookingId.toString()))
@@ -254,8 +290,10 @@ class BookingFlowsIT {
     }
 
     private void awaitSeatsLeft(UUID show, int seatsLeft) {
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(client.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(seatsLeft));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                                client.showStats(show, admin).path("seatsLeft").asInt())
+                        .isEqualTo(seatsLeft));
     }
 
     private void assertPayment(User user, UUID booking, String status, String amount) {

@@ -56,8 +56,8 @@ class ChaosIT {
     static void startDatabase() throws Exception {
         postgres = PostgresServer.embedded(Path.of(""), true, 0);
         log = Files.createTempFile("chaos", ".log");
-        environment = LauncherProcess.environmentOn(postgres,
-                Map.of("BOOKING_PAYMENT_TIMEOUT", "PT5S", "PAYMENT_GATEWAY_LATENCY", "PT0.02S"));
+        environment = LauncherProcess.environmentOn(
+                postgres, Map.of("BOOKING_PAYMENT_TIMEOUT", "PT5S", "PAYMENT_GATEWAY_LATENCY", "PT0.02S"));
     }
 
     @AfterAll
@@ -72,13 +72,18 @@ class ChaosIT {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String email = "chaos-" + UUID.randomUUID() + "@example.com";
-            before.post("user-command", "/api/users", null,
+            before.post(
+                    "user-command",
+                    "/api/users",
+                    null,
                     Map.of("email", email, "fullName", "Chaos " + i, "password", PASSWORD));
             emails.add(email);
         }
         UUID hotShow = before.newShow(40, "10.00");
         UUID roomyShow = before.newShow(1_000, "20.00");
-        List<User> users = emails.stream().map(email -> new User(null, before.login(email, PASSWORD))).toList();
+        List<User> users = emails.stream()
+                .map(email -> new User(null, before.login(email, PASSWORD)))
+                .toList();
         // A first booking each, retried until the booking service knows the new user.
         users.forEach(user -> {
             UUID warmUp = before.book(user, roomyShow, 1, "tok_visa");
@@ -102,7 +107,9 @@ class ChaosIT {
         LauncherProcess second = LauncherProcess.start(environment, log);
         try {
             PlatformClient after = second.client();
-            List<User> sameUsers = emails.stream().map(email -> new User(null, after.login(email, PASSWORD))).toList();
+            List<User> sameUsers = emails.stream()
+                    .map(email -> new User(null, after.login(email, PASSWORD)))
+                    .toList();
             for (int i = 0; i < BOOKINGS_AFTER_RESTART; i++) {
                 place(after, sameUsers.get(i % CLIENTS), i, hotShow, roomyShow);
             }
@@ -118,8 +125,7 @@ class ChaosIT {
         }
     }
 
-    private void sendUntilRefused(PlatformClient client, User user, AtomicInteger sent, UUID hotShow,
-                                  UUID roomyShow) {
+    private void sendUntilRefused(PlatformClient client, User user, AtomicInteger sent, UUID hotShow, UUID roomyShow) {
         for (int n = sent.getAndIncrement(); ; n = sent.getAndIncrement()) {
             if (!place(client, user, n, hotShow, roomyShow)) {
                 return;
@@ -133,9 +139,21 @@ class ChaosIT {
         UUID show = n % 3 == 0 ? hotShow : roomyShow;
         showOf.put(bookingId, show);
         try {
-            Response answer = client.send("booking-command", "POST", "/api/bookings", user.token(),
-                    Map.of("bookingId", bookingId, "showId", show, "tickets", 1,
-                            "paymentToken", n % 10 == 9 ? "tok_declined" : "tok_visa"), Map.of());
+            Response answer = client.send(
+                    "booking-command",
+                    "POST",
+                    "/api/bookings",
+                    user.token(),
+                    Map.of(
+                            "bookingId",
+                            bookingId,
+                            "showId",
+                            show,
+                            "tickets",
+                            1,
+                            "paymentToken",
+                            n % 10 == 9 ? "tok_declined" : "tok_visa"),
+                    Map.of());
             if (answer.status() == 202) {
                 accepted.add(bookingId);
             }
@@ -151,11 +169,11 @@ class ChaosIT {
         String payload = """
                 {"bookingId":{"value":"%s"},"paymentId":{"value":"%s"},\
                 "amountPaid":{"amount":1E+20,"currency":"EUR"}}""".formatted(booking, UUID.randomUUID());
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("eventstore"),
-                postgres.username(), postgres.password());
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO domainevententry "
-                     + "(aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, payloadtype, "
-                     + "timestamp) VALUES (?, 0, 'Booking', ?, ?, ?, ?, ?)")) {
+        try (Connection connection = DriverManager.getConnection(
+                        postgres.jdbcUrl("eventstore"), postgres.username(), postgres.password());
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO domainevententry "
+                        + "(aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, payloadtype, "
+                        + "timestamp) VALUES (?, 0, 'Booking', ?, ?, ?, ?, ?)")) {
             insert.setString(1, booking.toString());
             insert.setString(2, UUID.randomUUID().toString());
             insert.setBytes(3, "{}".getBytes());
@@ -170,53 +188,69 @@ class ChaosIT {
     /** Every accepted booking, and every one whose answer was lost in the kill that was placed, ends settled. */
     private Map<UUID, String> awaitSettled(PlatformClient client, String admin) {
         Map<UUID, String> outcomes = new ConcurrentHashMap<>();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (UUID booking : accepted) {
-                String status = status(client, admin, booking);
-                assertThat(status).as("booking %s", booking).isIn("CONFIRMED", "REJECTED");
-                outcomes.put(booking, status);
-            }
-            for (UUID booking : unknown) {
-                String status = status(client, admin, booking);
-                assertThat(status).as("booking %s, sent as the platform died", booking)
-                        .isIn("CONFIRMED", "REJECTED", "NOT_PLACED");
-                if (!status.equals("NOT_PLACED")) {
-                    outcomes.put(booking, status);
-                }
-            }
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (UUID booking : accepted) {
+                        String status = status(client, admin, booking);
+                        assertThat(status).as("booking %s", booking).isIn("CONFIRMED", "REJECTED");
+                        outcomes.put(booking, status);
+                    }
+                    for (UUID booking : unknown) {
+                        String status = status(client, admin, booking);
+                        assertThat(status)
+                                .as("booking %s, sent as the platform died", booking)
+                                .isIn("CONFIRMED", "REJECTED", "NOT_PLACED");
+                        if (!status.equals("NOT_PLACED")) {
+                            outcomes.put(booking, status);
+                        }
+                    }
+                });
         assertThat(outcomes.values()).contains("CONFIRMED", "REJECTED");
         return outcomes;
     }
 
     private static String status(PlatformClient client, String admin, UUID booking) {
         Response found = client.get("booking-query", "/api/bookings/" + booking, admin);
-        return found.status() == 404 ? "NOT_PLACED" : found.body().path("status").asText();
+        return found.status() == 404
+                ? "NOT_PLACED"
+                : found.body().path("status").asText();
     }
 
     /** A confirmed booking was paid exactly once; a rejected one keeps no money. */
     private static void assertPaymentsMatch(PlatformClient client, String admin, Map<UUID, String> outcomes) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> outcomes.forEach((booking, status) -> {
-            List<String> payments = StreamSupport.stream(client.payments(new User(null, admin), booking)
-                    .spliterator(), false).map(payment -> payment.path("status").asText()).toList();
-            if (status.equals("CONFIRMED")) {
-                assertThat(payments).as("payments of confirmed %s", booking).containsExactly("COMPLETED");
-            } else {
-                assertThat(payments).as("payments of rejected %s", booking).doesNotContain("COMPLETED");
-            }
-        }));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> outcomes.forEach((booking, status) -> {
+                    List<String> payments = StreamSupport.stream(
+                                    client.payments(new User(null, admin), booking)
+                                            .spliterator(),
+                                    false)
+                            .map(payment -> payment.path("status").asText())
+                            .toList();
+                    if (status.equals("CONFIRMED")) {
+                        assertThat(payments)
+                                .as("payments of confirmed %s", booking)
+                                .containsExactly("COMPLETED");
+                    } else {
+                        assertThat(payments)
+                                .as("payments of rejected %s", booking)
+                                .doesNotContain("COMPLETED");
+                    }
+                }));
     }
 
     /** Seats sold and revenue equal the confirmed bookings: no reservation or payment was applied twice. */
-    private void assertSeatsAndRevenueMatch(PlatformClient client, String admin, Map<UUID, String> outcomes,
-                                            UUID show, BigDecimal price) {
+    private void assertSeatsAndRevenueMatch(
+            PlatformClient client, String admin, Map<UUID, String> outcomes, UUID show, BigDecimal price) {
         long confirmed = outcomes.entrySet().stream()
                 .filter(outcome -> show.equals(showOf.get(outcome.getKey())))
                 .filter(outcome -> outcome.getValue().equals("CONFIRMED"))
                 .count();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode stats = client.showStats(show, admin);
-            assertThat(stats.path("seatsSold").asLong()).as("seats sold of %s", show).isEqualTo(confirmed);
+            assertThat(stats.path("seatsSold").asLong())
+                    .as("seats sold of %s", show)
+                    .isEqualTo(confirmed);
             assertThat(new BigDecimal(stats.path("revenue").asText()))
                     .isEqualByComparingTo(price.multiply(BigDecimal.valueOf(confirmed)));
         });
@@ -224,18 +258,24 @@ class ChaosIT {
 
     private static void assertPoisonParked(PlatformClient client, String admin, UUID poison) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode letters = client.get("booking-query", "/api/admin/dead-letters", admin).body()
+            JsonNode letters = client.get("booking-query", "/api/admin/dead-letters", admin)
+                    .body()
                     .path("dashboards");
             assertThat(StreamSupport.stream(letters.spliterator(), false)
-                    .map(letter -> letter.path("eventType").asText()))
+                            .map(letter -> letter.path("eventType").asText()))
                     .contains("io.ticketing.coreapi.booking.BookingConfirmed");
-            JsonNode dashboards = StreamSupport.stream(client.get("booking-query", "/api/admin/projections", admin)
-                            .body().spliterator(), false)
+            JsonNode dashboards = StreamSupport.stream(
+                            client.get("booking-query", "/api/admin/projections", admin)
+                                    .body()
+                                    .spliterator(),
+                            false)
                     .filter(row -> row.path("name").asText().equals("dashboards"))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(dashboards.path("error").asBoolean()).isFalse();
             assertThat(dashboards.path("lag").asLong()).isZero();
         });
-        assertThat(client.get("booking-query", "/api/bookings/" + poison, admin).status()).isEqualTo(404);
+        assertThat(client.get("booking-query", "/api/bookings/" + poison, admin).status())
+                .isEqualTo(404);
     }
 }

@@ -46,7 +46,10 @@ class CoordinatorCrashIT {
         LauncherProcess first = LauncherProcess.start(environment, log);
         PlatformClient before = first.client();
         String email = "crash-" + UUID.randomUUID() + "@example.com";
-        before.post("user-command", "/api/users", null,
+        before.post(
+                "user-command",
+                "/api/users",
+                null,
                 Map.of("email", email, "fullName", "Crash Test", "password", PASSWORD));
         User user = new User(null, before.login(email, PASSWORD));
         UUID show = before.newShow(10, "30.00");
@@ -59,13 +62,21 @@ class CoordinatorCrashIT {
             PlatformClient after = second.client();
             User sameUser = new User(null, after.login(email, PASSWORD));
 
-            assertThat(awaitBooking(after, sameUser, booking, "REJECTED").path("reason").asText())
+            assertThat(awaitBooking(after, sameUser, booking, "REJECTED")
+                            .path("reason")
+                            .asText())
                     .isEqualTo("Payment timed out");
             String admin = after.adminToken();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(after.showStats(show, admin).path("seatsLeft").asInt()).isEqualTo(10));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(after.payments(sameUser, booking).get(0).path("status").asText())
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(after.showStats(show, admin)
+                                    .path("seatsLeft")
+                                    .asInt())
+                            .isEqualTo(10));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(after.payments(sameUser, booking)
+                                    .get(0)
+                                    .path("status")
+                                    .asText())
                             .isEqualTo("CANCELLED"));
 
             UUID afterRestart = after.book(sameUser, show, 1, "tok_visa");
@@ -78,8 +89,12 @@ class CoordinatorCrashIT {
     private static void awaitSagaStep(PlatformClient client, UUID booking, String step) {
         String admin = client.adminToken();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<String> steps = StreamSupport.stream(client.get("saga-coordinator", "/api/sagas?state=ACTIVE",
-                            admin).body().path("content").spliterator(), false)
+            List<String> steps = StreamSupport.stream(
+                            client.get("saga-coordinator", "/api/sagas?state=ACTIVE", admin)
+                                    .body()
+                                    .path("content")
+                                    .spliterator(),
+                            false)
                     .filter(saga -> saga.path("bookingId").asText().equals(booking.toString()))
                     .map(saga -> saga.path("step").asText())
                     .toList();

@@ -61,15 +61,19 @@ class DashboardIT {
         awaitBooking(client, user, confirmed, "CONFIRMED");
         awaitBooking(client, user, rejected, "REJECTED");
 
-        JsonNode mine = client.get("booking-query", "/api/bookings", user.token()).body();
-        JsonNode onlyRejected = client.get("booking-query", "/api/bookings?status=REJECTED", user.token()).body();
-        JsonNode summary = client.get("booking-query", "/api/dashboard/summary?days=7", admin).body();
+        JsonNode mine =
+                client.get("booking-query", "/api/bookings", user.token()).body();
+        JsonNode onlyRejected = client.get("booking-query", "/api/bookings?status=REJECTED", user.token())
+                .body();
+        JsonNode summary = client.get("booking-query", "/api/dashboard/summary?days=7", admin)
+                .body();
 
         assertThat(ids(mine.path("items"))).containsExactlyInAnyOrder(confirmed.toString(), rejected.toString());
         assertThat(ids(onlyRejected.path("items"))).containsExactly(rejected.toString());
         assertThat(summary.path("bookingsByStatus").path("CONFIRMED").asLong()).isPositive();
         JsonNode today = summary.path("days").get(summary.path("days").size() - 1);
-        assertThat(today.path("day").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(today.path("day").asText())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
         assertThat(today.path("placed").asInt()).isGreaterThanOrEqualTo(2);
     }
 
@@ -78,9 +82,11 @@ class DashboardIT {
         User user = client.newUser();
         Followed followed = followANewBookingUntilConfirmed(user);
 
-        assertThat(followed.seen()).extracting(event -> event.path("data").path("status").asText())
+        assertThat(followed.seen())
+                .extracting(event -> event.path("data").path("status").asText())
                 .endsWith("CONFIRMED");
-        assertResumingAfterShowsItConfirmed(user, followed.seen().get(0).path("id").asLong() - 1, followed.booking());
+        assertResumingAfterShowsItConfirmed(
+                user, followed.seen().get(0).path("id").asLong() - 1, followed.booking());
     }
 
     @Test
@@ -89,12 +95,12 @@ class DashboardIT {
         Followed followed = followANewBookingUntilConfirmed(user);
 
         // As if a later change had reached the client first, and this one committed after it, out of order.
-        long laterPosition = followed.seen().get(followed.seen().size() - 1).path("id").asLong() + 10;
+        long laterPosition =
+                followed.seen().get(followed.seen().size() - 1).path("id").asLong() + 10;
         assertResumingAfterShowsItConfirmed(user, laterPosition, followed.booking());
     }
 
-    private record Followed(UUID booking, List<JsonNode> seen) {
-    }
+    private record Followed(UUID booking, List<JsonNode> seen) {}
 
     private Followed followANewBookingUntilConfirmed(User user) throws InterruptedException {
         UUID show = client.newShow(10, "12.00");
@@ -121,14 +127,15 @@ class DashboardIT {
 
     /** Reads the SSE stream into {@code events}: one JSON node with id, event and data per event. */
     private CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl("booking-query")
-                        + "/api/dashboard/stream"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(client.baseUrl("booking-query") + "/api/dashboard/stream"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + user.token());
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
-        return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+        return HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     List<String> event = new ArrayList<>();
                     response.body().forEach(line -> {
@@ -177,6 +184,8 @@ class DashboardIT {
     }
 
     private static List<String> ids(JsonNode items) {
-        return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("bookingId").asText()).toList();
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(item -> item.path("bookingId").asText())
+                .toList();
     }
 }

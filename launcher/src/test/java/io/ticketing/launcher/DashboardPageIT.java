@@ -49,18 +49,31 @@ class DashboardPageIT {
     @BeforeAll
     static void openBrowser(PlatformClient platformClient) {
         client = platformClient;
-        assertThat(CHROMIUM).as("Chromium; install it with: apt-get install -y chromium chromium-driver").exists();
-        assertThat(CHROMEDRIVER).as("ChromeDriver; install it with: apt-get install -y chromium-driver").exists();
+        assertThat(CHROMIUM)
+                .as("Chromium; install it with: apt-get install -y chromium chromium-driver")
+                .exists();
+        assertThat(CHROMEDRIVER)
+                .as("ChromeDriver; install it with: apt-get install -y chromium-driver")
+                .exists();
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
                         "--window-size=1280,1000");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -79,8 +92,7 @@ class DashboardPageIT {
         browser.findElement(By.id("sign-in")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
-        Object pageBefore = ((JavascriptExecutor) browser).executeScript(
-                "return window.performance.timeOrigin");
+        Object pageBefore = ((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin");
 
         User user = client.newUser();
         UUID show = client.newShow(10, "30.00");
@@ -94,23 +106,28 @@ class DashboardPageIT {
         // The totals and the chart follow the stream too.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#totals dd[data-status='CONFIRMED']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart rect")));
-        assertThat(((JavascriptExecutor) browser).executeScript(
-                "return window.performance.timeOrigin")).as("the page was not reloaded").isEqualTo(pageBefore);
-        Files.write(Path.of("target", "dashboard.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin"))
+                .as("the page was not reloaded")
+                .isEqualTo(pageBefore);
+        Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
                 .as("the page's Content-Security-Policy blocks nothing it needs")
                 .noneMatch(message -> message.contains("Content Security Policy"));
     }
 
     @Test
     void thePageIsServedWithAContentSecurityPolicy() throws Exception {
-        HttpResponse<Void> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(client.baseUrl("booking-query") + "/dashboard/index.html")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(client.baseUrl("booking-query") + "/dashboard/index.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
                 .contains("default-src 'self'", "connect-src 'self' " + client.baseUrl("user-command"));
     }
 }

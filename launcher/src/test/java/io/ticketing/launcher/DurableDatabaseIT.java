@@ -21,11 +21,11 @@ class DurableDatabaseIT {
     @Test
     void theEmbeddedDatabaseThatKeepsDataCommitsDurably(@TempDir Path dataDirectory) throws Exception {
         Path log = Files.createTempFile("durable-database", ".log");
-        LauncherProcess launcher = LauncherProcess.start(Map.of(), log,
-                "--data-dir=" + dataDirectory.resolve("postgres"));
+        LauncherProcess launcher =
+                LauncherProcess.start(Map.of(), log, "--data-dir=" + dataDirectory.resolve("postgres"));
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + launcher.postgresPort() + "/postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
+                        "jdbc:postgresql://localhost:" + launcher.postgresPort() + "/postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
             assertThat(setting(statement, "fsync")).isEqualTo("on");
             assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(statement, "full_page_writes")).isEqualTo("on");

@@ -29,59 +29,82 @@ class ErasureIT {
     private static final String PASSWORD = "erasable-secret-42";
 
     @Test
-    void anErasedUsersPersonalDataIsGoneEverywhereAndTheirBookingsStay(StandalonePlatform platform,
-                                                                       PlatformClient client) throws Exception {
+    void anErasedUsersPersonalDataIsGoneEverywhereAndTheirBookingsStay(
+            StandalonePlatform platform, PlatformClient client) throws Exception {
         String admin = client.adminToken();
         String email = "erasable-" + UUID.randomUUID() + "@example.com";
         String fullName = "Erasable Person " + Long.toHexString(System.nanoTime());
-        Response registered = client.post("user-command", "/api/users", null,
-                Map.of("email", email, "fullName", fullName, "password", PASSWORD));
+        Response registered = client.post(
+                "user-command", "/api/users", null, Map.of("email", email, "fullName", fullName, "password", PASSWORD));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
-        User user = new User(UUID.fromString(registered.body().path("userId").asText()),
-                client.login(email, PASSWORD));
+        User user = new User(UUID.fromString(registered.body().path("userId").asText()), client.login(email, PASSWORD));
         UUID show = client.newShow(10, "20.00");
         UUID booking = client.book(user, show, 2, "tok_visa");
         awaitBooking(client, user, booking, "CONFIRMED");
-        assertThat(client.get("booking-query", "/api/bookings/" + booking, admin).body().path("userEmail").asText())
+        assertThat(client.get("booking-query", "/api/bookings/" + booking, admin)
+                        .body()
+                        .path("userEmail")
+                        .asText())
                 .isEqualTo(email);
-        assertThat(eventStoreRowsContaining(platform, email)).as("personal data is stored encrypted").isZero();
+        assertThat(eventStoreRowsContaining(platform, email))
+                .as("personal data is stored encrypted")
+                .isZero();
         assertThat(eventStoreRowsContaining(platform, fullName)).isZero();
         JsonNode showBefore = client.showStats(show, admin);
 
-        Response erased = client.send("user-command", "DELETE", "/api/users/" + user.id(), user.token(), null,
-                Map.of());
+        Response erased =
+                client.send("user-command", "DELETE", "/api/users/" + user.id(), user.token(), null, Map.of());
 
         assertThat(erased.status()).as(erased.body().toString()).isEqualTo(204);
         assertThat(client.post("user-command", "/api/auth/token", null, Map.of("email", email, "password", PASSWORD))
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode view = client.get("booking-query", "/api/bookings/" + booking, admin).body();
+            JsonNode view = client.get("booking-query", "/api/bookings/" + booking, admin)
+                    .body();
             assertThat(view.path("userEmail").asText()).isEqualTo("[erased]");
             assertThat(view.path("status").asText()).isEqualTo("CONFIRMED");
         });
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                client.get("booking-query", "/api/audit/users/" + user.id() + "/events", admin).body().toString())
-                .contains("[erased]").doesNotContain(email, fullName));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                client.get("booking-query", "/api/audit/users/" + user.id() + "/events", admin)
+                                        .body()
+                                        .toString())
+                        .contains("[erased]")
+                        .doesNotContain(email, fullName));
         assertThat(client.showStats(show, admin)).as("seats and revenue stay").isEqualTo(showBefore);
 
         Response replay = client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null);
         assertThat(replay.status()).as(replay.body().toString()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(client.projection("dashboards", admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
-        JsonNode rebuilt = client.get("booking-query", "/api/bookings/" + booking, admin).body();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
+                                .path("rebuild")
+                                .path("state")
+                                .asText())
+                        .isEqualTo("DONE"));
+        JsonNode rebuilt =
+                client.get("booking-query", "/api/bookings/" + booking, admin).body();
         assertThat(rebuilt.path("userEmail").asText()).isEqualTo("[erased]");
         assertThat(rebuilt.path("status").asText()).isEqualTo("CONFIRMED");
 
-        assertThat(client.post("user-command", "/api/users", null,
-                Map.of("email", email, "fullName", "Someone New", "password", PASSWORD)).status())
-                .as("the address is free again").isEqualTo(201);
+        assertThat(client.post(
+                                "user-command",
+                                "/api/users",
+                                null,
+                                Map.of("email", email, "fullName", "Someone New", "password", PASSWORD))
+                        .status())
+                .as("the address is free again")
+                .isEqualTo(201);
     }
 
     private static long eventStoreRowsContaining(StandalonePlatform platform, String text) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
-                + platform.postgresPort() + "/" + StandalonePlatform.EVENT_STORE_DATABASE, "postgres", "");
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM domainevententry WHERE position(? IN convert_from(payload, 'UTF8')) > 0")) {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + platform.postgresPort() + "/"
+                                + StandalonePlatform.EVENT_STORE_DATABASE,
+                        "postgres",
+                        "");
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM domainevententry WHERE position(? IN convert_from(payload, 'UTF8')) > 0")) {
             count.setString(1, text);
             try (ResultSet result = count.executeQuery()) {
                 result.next();

@@ -70,11 +70,14 @@ class EventStoreGapIT {
             }
         }
 
-        assertThat(rolledBack).as("the run must have rolled some transactions back").isNotEmpty();
+        assertThat(rolledBack)
+                .as("the run must have rolled some transactions back")
+                .isNotEmpty();
         assertThat(committed).hasSize(WRITERS * TRANSACTIONS_PER_WRITER * EVENTS_PER_TRANSACTION - rolledBack.size());
         assertThat(seen).as("no event is delivered twice").doesNotHaveDuplicates();
         assertThat(seen).as("every committed event, and nothing else").containsExactlyInAnyOrderElementsOf(committed);
-        assertThat(highestGlobalIndex()).as("rolled-back appends left gaps below the highest global index")
+        assertThat(highestGlobalIndex())
+                .as("rolled-back appends left gaps below the highest global index")
                 .isGreaterThan(committed.size());
     }
 
@@ -84,11 +87,12 @@ class EventStoreGapIT {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         store.eventStore().publish(new GenericDomainEventMessage<>("Probe", aggregateId, 0, "first"));
         // Axon's snapshotter stores snapshots after the commit, outside any transaction of the unit of work.
-        unitOfWork.afterCommit(uow -> store.eventStore().storeSnapshot(
-                new GenericDomainEventMessage<>("Probe", aggregateId, 0, "snapshot of first")));
+        unitOfWork.afterCommit(uow -> store.eventStore()
+                .storeSnapshot(new GenericDomainEventMessage<>("Probe", aggregateId, 0, "snapshot of first")));
         unitOfWork.commit();
 
-        assertThat(store.eventStore().readEvents(aggregateId).next().getPayload()).isEqualTo("snapshot of first");
+        assertThat(store.eventStore().readEvents(aggregateId).next().getPayload())
+                .isEqualTo("snapshot of first");
     }
 
     /** Appends events for new aggregates; some transactions wait before they commit, some roll back. */
@@ -125,8 +129,8 @@ class EventStoreGapIT {
 
     private static long highestGlobalIndex() throws Exception {
         try (Connection connection = store.database().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
             result.next();
             return result.getLong(1);
         }

@@ -53,27 +53,35 @@ class HotShowIT {
         }
         List<String> outcomes = new ArrayList<>();
         for (int n = 0; n < placed.size(); n++) {
-            outcomes.add(awaitSettled(client, users.get(n % CLIENTS), placed.get(n).get()));
+            outcomes.add(
+                    awaitSettled(client, users.get(n % CLIENTS), placed.get(n).get()));
         }
         pool.shutdown();
 
         assertThat(outcomes.stream().filter("CONFIRMED"::equals).count()).isEqualTo(SEATS);
         assertThat(outcomes.stream().filter("REJECTED"::equals).count()).isEqualTo(SEATS);
-        assertThat(client.showStats(show, client.adminToken()).path("seatsLeft").asInt()).isZero();
+        assertThat(client.showStats(show, client.adminToken()).path("seatsLeft").asInt())
+                .isZero();
     }
 
     private Callable<UUID> placeUntilAdmitted(User user, UUID show) {
         return () -> {
             UUID bookingId = UUID.randomUUID();
             while (true) {
-                Response answer = client.send("booking-command", "POST", "/api/bookings", user.token(),
+                Response answer = client.send(
+                        "booking-command",
+                        "POST",
+                        "/api/bookings",
+                        user.token(),
                         Map.of("bookingId", bookingId, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
                         Map.of());
                 if (answer.status() != 503) {
                     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
                     return bookingId;
                 }
-                Thread.sleep(1000L * Integer.parseInt(answer.headers().firstValue("Retry-After").orElse("1")));
+                Thread.sleep(1000L
+                        * Integer.parseInt(
+                                answer.headers().firstValue("Retry-After").orElse("1")));
             }
         };
     }

@@ -22,8 +22,8 @@ class LaunchOptionsTest {
 
     @Test
     void takesADataDirectoryAPortAndRandomServicePorts() {
-        LaunchOptions options = parse(
-                new String[] {"--data-dir=/var/lib/booking", "--pg-port=5433", "--random-ports"}, Map.of());
+        LaunchOptions options =
+                parse(new String[] {"--data-dir=/var/lib/booking", "--pg-port=5433", "--random-ports"}, Map.of());
 
         assertThat(options.database()).isEqualTo(new LaunchOptions.KeptEmbedded(Path.of("/var/lib/booking"), 5433));
         assertThat(options.randomPorts()).isTrue();
@@ -45,12 +45,19 @@ class LaunchOptionsTest {
 
     @Test
     void anExternalServerFromTheEnvironmentWinsOverTheEmbeddedOne() {
-        LaunchOptions options = parse(new String[] {"--throwaway"}, Map.of(
-                "BOOKING_PG_URL", "jdbc:postgresql://db.internal:5432/postgres",
-                "BOOKING_PG_USER", "booking", "BOOKING_PG_PASSWORD", "secret"));
+        LaunchOptions options = parse(
+                new String[] {"--throwaway"},
+                Map.of(
+                        "BOOKING_PG_URL",
+                        "jdbc:postgresql://db.internal:5432/postgres",
+                        "BOOKING_PG_USER",
+                        "booking",
+                        "BOOKING_PG_PASSWORD",
+                        "secret"));
 
-        assertThat(options.database()).isEqualTo(new LaunchOptions.External(
-                "jdbc:postgresql://db.internal:5432/postgres", "booking", "secret"));
+        assertThat(options.database())
+                .isEqualTo(
+                        new LaunchOptions.External("jdbc:postgresql://db.internal:5432/postgres", "booking", "secret"));
     }
 
     @Test
@@ -81,8 +88,16 @@ class LaunchOptionsTest {
         Run run = launch("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--throwaway", "--data-dir=PATH", "--pg-port=N", "--random-ports",
-                "--database-only", "BOOKING_PG_URL", "BOOKING_PG_USER", "BOOKING_PG_PASSWORD");
+        assertThat(run.out())
+                .contains(
+                        "--throwaway",
+                        "--data-dir=PATH",
+                        "--pg-port=N",
+                        "--random-ports",
+                        "--database-only",
+                        "BOOKING_PG_URL",
+                        "BOOKING_PG_USER",
+                        "BOOKING_PG_PASSWORD");
     }
 
     private static LaunchOptions parse(String[] args, Map<String, String> environment) {
@@ -91,8 +106,7 @@ class LaunchOptionsTest {
         return arguments.with(environment);
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     /** What {@link #launch} answers where the launcher would start the platform. */
     private static final int WOULD_START = 99;
@@ -101,10 +115,11 @@ class LaunchOptionsTest {
     private static Run launch(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new BookingPlatformLauncher()).setOut(new PrintWriter(out))
+        int exitCode = new CommandLine(new BookingPlatformLauncher())
+                .setOut(new PrintWriter(out))
                 .setErr(new PrintWriter(err))
-                .setExecutionStrategy(parsed -> Objects.requireNonNullElse(CommandLine.executeHelpRequest(parsed),
-                        WOULD_START))
+                .setExecutionStrategy(
+                        parsed -> Objects.requireNonNullElse(CommandLine.executeHelpRequest(parsed), WOULD_START))
                 .execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }

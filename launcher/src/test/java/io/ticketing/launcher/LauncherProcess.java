@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 final class LauncherProcess {
 
     private static final Path JAR = Path.of("target", "booking-platform-launcher.jar");
-    private static final Pattern SERVICE_LINE = Pattern.compile("^\\s+(\\S+)\\s+http://localhost:(\\d+)", Pattern.MULTILINE);
-    private static final Pattern POSTGRES_LINE = Pattern.compile("^\\s+postgresql\\s+localhost:(\\d+)", Pattern.MULTILINE);
+    private static final Pattern SERVICE_LINE =
+            Pattern.compile("^\\s+(\\S+)\\s+http://localhost:(\\d+)", Pattern.MULTILINE);
+    private static final Pattern POSTGRES_LINE =
+            Pattern.compile("^\\s+postgresql\\s+localhost:(\\d+)", Pattern.MULTILINE);
 
     private final Process process;
     private final Map<String, Integer> ports;
@@ -62,8 +64,8 @@ final class LauncherProcess {
             String output = Files.readString(log).substring((int) logStart);
             if (output.contains("Press Ctrl-C to stop.")) {
                 Matcher postgres = POSTGRES_LINE.matcher(output);
-                return new LauncherProcess(process, portsIn(output),
-                        postgres.find() ? Integer.parseInt(postgres.group(1)) : -1);
+                return new LauncherProcess(
+                        process, portsIn(output), postgres.find() ? Integer.parseInt(postgres.group(1)) : -1);
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("The launcher exited with " + process.exitValue() + ":\n" + output);

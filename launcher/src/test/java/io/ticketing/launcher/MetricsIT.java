@@ -26,7 +26,8 @@ class MetricsIT {
         String adminToken = client.adminToken();
 
         for (String service : client.services()) {
-            assertThat(scrape(client, service, adminToken)).as(service)
+            assertThat(scrape(client, service, adminToken))
+                    .as(service)
                     .contains("eventProcessor_latency{processorName=\"revoked-users\",service=\"" + service + "\"}")
                     .contains("eventProcessor_successCounter_total{", "eventProcessor_capacity{")
                     .contains("axon_dead_letters{processingGroup=\"revoked-users\",service=\"" + service + "\"}")
@@ -41,7 +42,8 @@ class MetricsIT {
         book(client);
 
         assertThat(scrape(client, "booking-command", client.adminToken()))
-                .containsPattern(metric("http_server_requests_seconds_bucket",
+                .containsPattern(metric(
+                        "http_server_requests_seconds_bucket",
                         "method=\"POST\",outcome=\"SUCCESS\",service=\"booking-command\",status=\"202\","
                                 + "uri=\"/api/bookings\",le=\"\\+Inf\""))
                 .containsPattern(metric("booking_admission_refused_total", "service=\"booking-command\""));
@@ -74,17 +76,22 @@ class MetricsIT {
     void theQueryServiceCountsTheBookingsItsDashboardsSaw(PlatformClient client) {
         book(client);
 
-        assertThat(scrape(client, "booking-query", client.adminToken())).containsPattern(
-                "eventProcessor_successCounter_total\\{payloadType=\"BookingPlaced\",processorName=\"dashboards\","
-                        + "service=\"booking-query\"} [1-9]");
+        assertThat(scrape(client, "booking-query", client.adminToken()))
+                .containsPattern(
+                        "eventProcessor_successCounter_total\\{payloadType=\"BookingPlaced\",processorName=\"dashboards\","
+                                + "service=\"booking-query\"} [1-9]");
     }
 
     @Test
     void metricsAreRefusedWithoutATokenAndToUsers(PlatformClient client) {
         User user = client.newUser();
         for (String service : client.services()) {
-            assertThat(client.getText(service, PROMETHEUS, null).statusCode()).as(service).isEqualTo(401);
-            assertThat(client.getText(service, PROMETHEUS, user.token()).statusCode()).as(service).isEqualTo(403);
+            assertThat(client.getText(service, PROMETHEUS, null).statusCode())
+                    .as(service)
+                    .isEqualTo(401);
+            assertThat(client.getText(service, PROMETHEUS, user.token()).statusCode())
+                    .as(service)
+                    .isEqualTo(403);
         }
     }
 

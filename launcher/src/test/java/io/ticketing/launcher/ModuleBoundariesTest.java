@@ -22,35 +22,51 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule servicesUseNoOtherServicesClasses = slices().matching(SERVICES)
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .because("services meet only through coreapi's messages");
 
     @ArchTest
     static final ArchRule sharedModulesKnowNoService = noClasses()
-            .that().resideInAnyPackage("io.ticketing.coreapi..", "io.ticketing.support..")
-            .should().dependOnClassesThat().resideInAPackage(SERVICES);
+            .that()
+            .resideInAnyPackage("io.ticketing.coreapi..", "io.ticketing.support..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SERVICES);
 
     @ArchTest
     static final ArchRule theClientKnowsTheApiNotThePlatformsClasses = noClasses()
-            .that().resideInAPackage("io.ticketing.client..")
-            .should().dependOnClassesThat(resideInAPackage("io.ticketing..")
-                    .and(not(resideInAPackage("io.ticketing.client.."))))
+            .that()
+            .resideInAPackage("io.ticketing.client..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("io.ticketing..").and(not(resideInAPackage("io.ticketing.client.."))))
             .because("tools outside the platform call it over HTTP, as any client does");
 
     @ArchTest
     static final ArchRule thePublishedLanguageIsFreeOfFrameworksAndPersistence = noClasses()
-            .that().resideInAPackage("io.ticketing.coreapi..")
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideInAPackage("io.ticketing.coreapi..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                     "org.springframework..", "jakarta.persistence..", "com.fasterxml.jackson..", "java.sql..");
 
     @ArchTest
     static final ArchRule aggregatesAndSagasKnowNoWebJsonOrPersistence = noClasses()
-            .that().resideInAnyPackage("io.ticketing.*.command..", "io.ticketing.*.saga..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.web..", "jakarta.servlet..", "org.springframework.http..",
+            .that()
+            .resideInAnyPackage("io.ticketing.*.command..", "io.ticketing.*.saga..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework.web..",
+                    "jakarta.servlet..",
+                    "org.springframework.http..",
                     "com.fasterxml.jackson..",
-                    "jakarta.persistence..", "org.springframework.data..", "org.springframework.jdbc..",
-                    "java.sql..", "javax.sql..");
+                    "jakarta.persistence..",
+                    "org.springframework.data..",
+                    "org.springframework.jdbc..",
+                    "java.sql..",
+                    "javax.sql..");
 
     /**
      * Other services' packages are already out of reach; this keeps a service's own read side out of its aggregates.
@@ -59,8 +75,10 @@ class ModuleBoundariesTest {
      */
     @ArchTest
     static final ArchRule commandsKnowNoProjectionOrPersistence = noClasses()
-            .that().resideInAPackage("io.ticketing.*.command..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("io.ticketing.*.command..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("io.ticketing.*.projection..", "io.ticketing.*.persistence..")
             .because("the read side depends on the command side's ports, never the other way round");
 }

@@ -34,7 +34,9 @@ class NewUserBookingIT {
             User user = client.newUser();
             placing = CompletableFuture.supplyAsync(() -> place(client, user, UUID.randomUUID(), show));
             Thread.sleep(1_000);
-            assertThat(placing).as("the booking waits for the user's registration").isNotDone();
+            assertThat(placing)
+                    .as("the booking waits for the user's registration")
+                    .isNotDone();
         } finally {
             knownUsers.start();
         }
@@ -44,8 +46,8 @@ class NewUserBookingIT {
     }
 
     @Test
-    void aUserStillUnknownAfterTheWaitIsAskedToSendTheBookingAgainLater(StandalonePlatform platform,
-                                                                        PlatformClient client) {
+    void aUserStillUnknownAfterTheWaitIsAskedToSendTheBookingAgainLater(
+            StandalonePlatform platform, PlatformClient client) {
         UUID show = client.newShow(10, "5.00");
         UUID booking = UUID.randomUUID();
         EventProcessor knownUsers = knownUsers(platform);
@@ -69,8 +71,13 @@ class NewUserBookingIT {
     }
 
     private static Response place(PlatformClient client, User user, UUID booking, UUID show) {
-        return client.send("booking-command", "POST", "/api/bookings", user.token(),
-                Map.of("bookingId", booking, "showId", show, "tickets", 1, "paymentToken", "tok_visa"), Map.of());
+        return client.send(
+                "booking-command",
+                "POST",
+                "/api/bookings",
+                user.token(),
+                Map.of("bookingId", booking, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
+                Map.of());
     }
 
     private static EventProcessor knownUsers(StandalonePlatform platform) {
@@ -78,6 +85,7 @@ class NewUserBookingIT {
                 .filter(service -> service.name().equals("booking-command"))
                 .map(service -> service.context().getBean(EventProcessingConfiguration.class))
                 .flatMap(processing -> processing.eventProcessor("known-users").stream())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -22,8 +22,7 @@ final class OtlpTraceReceiver implements AutoCloseable {
     private static final String TRACES = "/v1/traces";
 
     /** A span as received: who made it, its name, and the trace it belongs to. */
-    record ReceivedSpan(String service, String name, String traceId) {
-    }
+    record ReceivedSpan(String service, String name, String traceId) {}
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
@@ -49,15 +48,25 @@ final class OtlpTraceReceiver implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
-            for (ResourceSpans resourceSpans : ExportTraceServiceRequest.parseFrom(body).getResourceSpansList()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
+            for (ResourceSpans resourceSpans :
+                    ExportTraceServiceRequest.parseFrom(body).getResourceSpansList()) {
                 String service = resourceSpans.getResource().getAttributesList().stream()
                         .filter(attribute -> attribute.getKey().equals("service.name"))
-                        .map(KeyValue::getValue).map(value -> value.getStringValue())
-                        .findFirst().orElse("");
-                resourceSpans.getScopeSpansList().forEach(scopeSpans -> scopeSpans.getSpansList().forEach(span ->
-                        spans.add(new ReceivedSpan(service, span.getName(),
-                                HexFormat.of().formatHex(span.getTraceId().toByteArray())))));
+                        .map(KeyValue::getValue)
+                        .map(value -> value.getStringValue())
+                        .findFirst()
+                        .orElse("");
+                resourceSpans
+                        .getScopeSpansList()
+                        .forEach(scopeSpans -> scopeSpans
+                                .getSpansList()
+                                .forEach(span -> spans.add(new ReceivedSpan(
+                                        service,
+                                        span.getName(),
+                                        HexFormat.of()
+                                                .formatHex(span.getTraceId().toByteArray())))));
             }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");

@@ -33,12 +33,20 @@ class ReplayIT {
 
     /** Each table with the key that orders its rows. */
     private static final Map<String, String> TABLES = Map.of(
-            "booking_view", "booking_id", "show_view", "show_id", "user_contact", "user_id",
-            "daily_booking_counts", "day", "daily_revenue", "day, currency");
+            "booking_view",
+            "booking_id",
+            "show_view",
+            "show_id",
+            "user_contact",
+            "user_id",
+            "daily_booking_counts",
+            "day",
+            "daily_revenue",
+            "day, currency");
 
     @Test
-    void aRebuildYieldsTheSameTablesRowForRowAndTheLiveProcessorCarriesOn(StandalonePlatform platform,
-                                                                          PlatformClient client) throws Exception {
+    void aRebuildYieldsTheSameTablesRowForRowAndTheLiveProcessorCarriesOn(
+            StandalonePlatform platform, PlatformClient client) throws Exception {
         String admin = client.adminToken();
         User user = client.newUser();
         UUID show = client.newShow(20, "15.00");
@@ -59,22 +67,34 @@ class ReplayIT {
 
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
         // Meanwhile the dashboards answer from the tables they had.
-        assertThat(client.get("booking-query", "/api/bookings/" + confirmed, admin).body().path("status").asText())
+        assertThat(client.get("booking-query", "/api/bookings/" + confirmed, admin)
+                        .body()
+                        .path("status")
+                        .asText())
                 .isEqualTo("CONFIRMED");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(client.projection("dashboards", admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
-        assertThat(client.projection("dashboards", admin).path("rebuild").path("percent").asInt()).isEqualTo(100);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
+                                .path("rebuild")
+                                .path("state")
+                                .asText())
+                        .isEqualTo("DONE"));
+        assertThat(client.projection("dashboards", admin)
+                        .path("rebuild")
+                        .path("percent")
+                        .asInt())
+                .isEqualTo(100);
         assertThat(snapshot(platform)).isEqualTo(before);
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
         awaitBooking(client, user, afterwards, "CONFIRMED");
-        assertThat(client.post("booking-query", "/api/admin/projections/unknown/replay", admin, null).status())
+        assertThat(client.post("booking-query", "/api/admin/projections/unknown/replay", admin, null)
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
-    void aRebuildTakesTheLiveProcessorOverFromAnotherInstanceHoldingIt(StandalonePlatform platform,
-                                                                       PlatformClient client) throws Exception {
+    void aRebuildTakesTheLiveProcessorOverFromAnotherInstanceHoldingIt(
+            StandalonePlatform platform, PlatformClient client) throws Exception {
         String admin = client.adminToken();
         User user = client.newUser();
         UUID show = client.newShow(5, "15.00");
@@ -82,15 +102,21 @@ class ReplayIT {
         awaitCaughtUp(client, admin);
         // As a second booking-query instance would: this one stops processing, the other holds the claim.
         dashboardsProcessor(platform).shutDown();
-        try (Connection connection = queryDatabase(platform); Statement statement = connection.createStatement()) {
+        try (Connection connection = queryDatabase(platform);
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE tokenentry SET owner = 'another-booking-query', timestamp = '"
                     + Instant.now() + "' WHERE processorname = 'dashboards'");
         }
 
-        assertThat(client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null).status())
+        assertThat(client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null)
+                        .status())
                 .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(client.projection("dashboards", admin).path("rebuild").path("state").asText()).isEqualTo("DONE"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
+                                .path("rebuild")
+                                .path("state")
+                                .asText())
+                        .isEqualTo("DONE"));
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
         awaitBooking(client, user, afterwards, "CONFIRMED");
@@ -101,26 +127,31 @@ class ReplayIT {
                 .filter(service -> service.name().equals("booking-query"))
                 .map(service -> service.context().getBean(EventProcessingConfiguration.class))
                 .flatMap(processing -> processing.eventProcessor("dashboards").stream())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Connection queryDatabase(StandalonePlatform platform) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + platform.postgresPort() + "/query_db",
-                "postgres", "");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + platform.postgresPort() + "/query_db", "postgres", "");
     }
 
     private static void awaitCaughtUp(PlatformClient client, String admin) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(client.projection("dashboards", admin).path("lag").asLong()).isZero());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
+                                .path("lag")
+                                .asLong())
+                        .isZero());
     }
 
     private static Map<String, List<Map<String, Object>>> snapshot(StandalonePlatform platform) throws Exception {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        try (Connection connection = queryDatabase(platform); Statement statement = connection.createStatement()) {
+        try (Connection connection = queryDatabase(platform);
+                Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery(
-                        "SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue())) {
+                try (ResultSet result =
+                        statement.executeQuery("SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue())) {
                     ResultSetMetaData columns = result.getMetaData();
                     while (result.next()) {
                         Map<String, Object> row = new LinkedHashMap<>();

@@ -27,20 +27,25 @@ class RevokedTokenIT {
     void aDeactivatedUsersTokenIsRefusedByEveryServiceWithinSeconds(PlatformClient client) {
         User leaving = client.newUser();
         User staying = client.newUser();
-        SERVICES.forEach(service -> assertThat(client.get(service, ADMINS_ONLY, leaving.token()).status())
-                .as(service).isEqualTo(403));
+        SERVICES.forEach(service -> assertThat(
+                        client.get(service, ADMINS_ONLY, leaving.token()).status())
+                .as(service)
+                .isEqualTo(403));
 
-        Response deactivated = client.post("user-command", "/api/users/" + leaving.id() + "/deactivate",
-                leaving.token(), null);
+        Response deactivated =
+                client.post("user-command", "/api/users/" + leaving.id() + "/deactivate", leaving.token(), null);
         assertThat(deactivated.status()).as(deactivated.body().toString()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                SERVICES.forEach(service -> {
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> SERVICES.forEach(service -> {
                     Response refused = client.get(service, ADMINS_ONLY, leaving.token());
                     assertThat(refused.status()).as(service).isEqualTo(401);
                     assertThat(refused.contentType()).as(service).isEqualTo("application/problem+json");
                 }));
-        SERVICES.forEach(service -> assertThat(client.get(service, ADMINS_ONLY, staying.token()).status())
-                .as("another user's token at " + service).isEqualTo(403));
+        SERVICES.forEach(service -> assertThat(
+                        client.get(service, ADMINS_ONLY, staying.token()).status())
+                .as("another user's token at " + service)
+                .isEqualTo(403));
     }
 }

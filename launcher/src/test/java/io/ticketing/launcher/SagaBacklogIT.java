@@ -31,6 +31,7 @@ class SagaBacklogIT {
 
     /** The gateway answers in 2 s, within the 3 s it is given; the saga's safety net fires after 6 s. */
     private static final Duration GATEWAY_LATENCY = Duration.ofSeconds(2);
+
     private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration MAX_LAG = Duration.ofSeconds(3);
     private static final int BOOKINGS = 10;
@@ -40,14 +41,18 @@ class SagaBacklogIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = StandalonePlatform.start(new LaunchOptions(new LaunchOptions.ThrowawayEmbedded(), true, Map.of(
-                "user.admin.email", TestClients.ADMIN_EMAIL,
-                "user.admin.password", TestClients.ADMIN_PASSWORD,
-                "booking.payment-timeout", PAYMENT_TIMEOUT.toString(),
-                "booking.max-lag", MAX_LAG.toString(),
-                "payment.gateway.latency", GATEWAY_LATENCY.toString())));
-        client = TestClients.onLocalPorts(platform.services().stream().collect(Collectors.toMap(
-                StandalonePlatform.RunningService::name, StandalonePlatform.RunningService::port)));
+        platform = StandalonePlatform.start(new LaunchOptions(
+                new LaunchOptions.ThrowawayEmbedded(),
+                true,
+                Map.of(
+                        "user.admin.email", TestClients.ADMIN_EMAIL,
+                        "user.admin.password", TestClients.ADMIN_PASSWORD,
+                        "booking.payment-timeout", PAYMENT_TIMEOUT.toString(),
+                        "booking.max-lag", MAX_LAG.toString(),
+                        "payment.gateway.latency", GATEWAY_LATENCY.toString())));
+        client = TestClients.onLocalPorts(platform.services().stream()
+                .collect(Collectors.toMap(
+                        StandalonePlatform.RunningService::name, StandalonePlatform.RunningService::port)));
     }
 
     @AfterAll
@@ -73,22 +78,26 @@ class SagaBacklogIT {
         bookings.add(client.book(user, show, 1, "tok_visa"));
 
         List<UUID> sent = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            sent.add(UUID.randomUUID());
-            Response answer = place(user, sent.get(sent.size() - 1), show);
-            if (answer.status() == 202) {
-                bookings.add(sent.get(sent.size() - 1));
-            }
-            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(503);
-            assertThat(answer.contentType()).isEqualTo("application/problem+json");
-            assertThat(answer.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
-                    assertThat(Integer.parseInt(seconds)).isPositive());
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    sent.add(UUID.randomUUID());
+                    Response answer = place(user, sent.get(sent.size() - 1), show);
+                    if (answer.status() == 202) {
+                        bookings.add(sent.get(sent.size() - 1));
+                    }
+                    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(503);
+                    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+                    assertThat(answer.headers().firstValue("Retry-After"))
+                            .hasValueSatisfying(seconds ->
+                                    assertThat(Integer.parseInt(seconds)).isPositive());
+                });
         UUID refused = sent.get(sent.size() - 1);
 
         // Past the payment timeout and the saga's safety net, with every approval still waiting for the saga.
         Duration held = Duration.ofNanos(System.nanoTime() - heldSince);
-        Thread.sleep(Math.max(0, PAYMENT_TIMEOUT.multipliedBy(2).plusSeconds(2).minus(held).toMillis()));
+        Thread.sleep(Math.max(
+                0, PAYMENT_TIMEOUT.multipliedBy(2).plusSeconds(2).minus(held).toMillis()));
         saga.start();
 
         for (UUID booking : bookings) {
@@ -100,21 +109,34 @@ class SagaBacklogIT {
                 assertThat(payments.get(0).path("status").asText()).isEqualTo("COMPLETED");
             });
         }
-        assertThat(client.get("booking-query", "/api/bookings/" + refused, admin).status())
-                .as("a refused booking is not placed").isEqualTo(404);
-        JsonNode sagaRow = StreamSupport.stream(client.get("booking-query", "/api/admin/projections", admin).body()
-                        .spliterator(), false)
+        assertThat(client.get("booking-query", "/api/bookings/" + refused, admin)
+                        .status())
+                .as("a refused booking is not placed")
+                .isEqualTo(404);
+        JsonNode sagaRow = StreamSupport.stream(
+                        client.get("booking-query", "/api/admin/projections", admin)
+                                .body()
+                                .spliterator(),
+                        false)
                 .filter(row -> row.path("name").asText().equals("booking-saga"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(sagaRow.path("admission").path("refusedBookings").asLong()).isPositive();
         assertThat(sagaRow.path("admission").path("maxLagMillis").asLong()).isEqualTo(MAX_LAG.toMillis());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(place(user, refused, show).status()).as("admitted again once caught up").isEqualTo(202));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(place(user, refused, show).status())
+                        .as("admitted again once caught up")
+                        .isEqualTo(202));
     }
 
     private static Response place(User user, UUID bookingId, UUID show) {
-        return client.send("booking-command", "POST", "/api/bookings", user.token(), Map.of("bookingId", bookingId,
-                "showId", show, "tickets", 1, "paymentToken", "tok_visa"), Map.of());
+        return client.send(
+                "booking-command",
+                "POST",
+                "/api/bookings",
+                user.token(),
+                Map.of("bookingId", bookingId, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
+                Map.of());
     }
 
     private static EventProcessor bookingSaga() {
@@ -122,17 +144,24 @@ class SagaBacklogIT {
                 .filter(service -> service.name().equals("saga-coordinator"))
                 .map(service -> service.context().getBean(EventProcessingConfiguration.class))
                 .flatMap(processing -> processing.eventProcessor("booking-saga").stream())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void awaitAllAwaitingPayment(String admin, Set<UUID> bookings) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Set<UUID> awaiting = StreamSupport.stream(client.get("saga-coordinator",
-                            "/api/sagas?state=ACTIVE&size=500", admin).body().path("content").spliterator(), false)
-                    .filter(saga -> saga.path("step").asText().equals("AWAITING_PAYMENT"))
-                    .map(saga -> UUID.fromString(saga.path("bookingId").asText()))
-                    .collect(Collectors.toSet());
-            assertThat(awaiting).containsAll(bookings);
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    Set<UUID> awaiting = StreamSupport.stream(
+                                    client.get("saga-coordinator", "/api/sagas?state=ACTIVE&size=500", admin)
+                                            .body()
+                                            .path("content")
+                                            .spliterator(),
+                                    false)
+                            .filter(saga -> saga.path("step").asText().equals("AWAITING_PAYMENT"))
+                            .map(saga -> UUID.fromString(saga.path("bookingId").asText()))
+                            .collect(Collectors.toSet());
+                    assertThat(awaiting).containsAll(bookings);
+                });
     }
 }

@@ -29,7 +29,8 @@ final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
     @Override
     public void beforeAll(ExtensionContext context) {
         if (System.getProperty(ENDPOINTS) == null) {
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .getOrComputeIfAbsent(SharedPlatform.class, key -> new Running(), Running.class);
         }
     }
@@ -45,15 +46,20 @@ final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String endpoints = System.getProperty(ENDPOINTS);
         if (endpoints != null) {
-            return TestClients.of(Arrays.stream(endpoints.split(",")).map(endpoint -> endpoint.split("=", 2))
+            return TestClients.of(Arrays.stream(endpoints.split(","))
+                    .map(endpoint -> endpoint.split("=", 2))
                     .collect(Collectors.toMap(endpoint -> endpoint[0].strip(), endpoint -> endpoint[1].strip())));
         }
         beforeAll(context);
-        StandalonePlatform platform = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .get(SharedPlatform.class, Running.class).platform;
-        return parameter.getParameter().getType() == StandalonePlatform.class ? platform
-                : TestClients.onLocalPorts(platform.services().stream().collect(Collectors.toMap(
-                        StandalonePlatform.RunningService::name, StandalonePlatform.RunningService::port)));
+        StandalonePlatform platform = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .get(SharedPlatform.class, Running.class)
+                .platform;
+        return parameter.getParameter().getType() == StandalonePlatform.class
+                ? platform
+                : TestClients.onLocalPorts(platform.services().stream()
+                        .collect(Collectors.toMap(
+                                StandalonePlatform.RunningService::name, StandalonePlatform.RunningService::port)));
     }
 
     private static final class Running implements ExtensionContext.Store.CloseableResource {
@@ -62,11 +68,18 @@ final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
 
         Running() {
             try {
-                platform = StandalonePlatform.start(new LaunchOptions(new LaunchOptions.ThrowawayEmbedded(), true,
-                        Map.of("user.admin.email", TestClients.ADMIN_EMAIL,
-                                "user.admin.password", TestClients.ADMIN_PASSWORD,
-                                "booking.payment-timeout", PAYMENT_TIMEOUT,
-                                "payment.gateway.latency", "PT0.01S")));
+                platform = StandalonePlatform.start(new LaunchOptions(
+                        new LaunchOptions.ThrowawayEmbedded(),
+                        true,
+                        Map.of(
+                                "user.admin.email",
+                                TestClients.ADMIN_EMAIL,
+                                "user.admin.password",
+                                TestClients.ADMIN_PASSWORD,
+                                "booking.payment-timeout",
+                                PAYMENT_TIMEOUT,
+                                "payment.gateway.latency",
+                                "PT0.01S")));
             } catch (Exception e) {
                 throw new IllegalStateException("The platform did not start", e);
             }

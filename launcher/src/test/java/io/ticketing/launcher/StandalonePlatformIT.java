@@ -22,10 +22,13 @@ class StandalonePlatformIT {
 
     @Test
     void everyServiceIsUpOnItsOwnPortAndReportsHealthy(StandalonePlatform platform, PlatformClient client) {
-        assertThat(platform.services()).extracting(StandalonePlatform.RunningService::name)
-                .containsExactly("user-command", "booking-command", "payment-command", "saga-coordinator",
-                        "booking-query");
-        assertThat(platform.services()).extracting(StandalonePlatform.RunningService::port).doesNotHaveDuplicates();
+        assertThat(platform.services())
+                .extracting(StandalonePlatform.RunningService::name)
+                .containsExactly(
+                        "user-command", "booking-command", "payment-command", "saga-coordinator", "booking-query");
+        assertThat(platform.services())
+                .extracting(StandalonePlatform.RunningService::port)
+                .doesNotHaveDuplicates();
 
         for (StandalonePlatform.RunningService service : platform.services()) {
             Response health = client.get(service.name(), "/actuator/health", null);
@@ -36,24 +39,29 @@ class StandalonePlatformIT {
     }
 
     @Test
-    void aUserRegisteredWithTheUserServiceBecomesKnownToTheBookingService(StandalonePlatform platform,
-                                                                          PlatformClient client) {
+    void aUserRegisteredWithTheUserServiceBecomesKnownToTheBookingService(
+            StandalonePlatform platform, PlatformClient client) {
         String email = "grace-" + UUID.randomUUID() + "@example.com";
-        Response registered = client.post("user-command", "/api/users", null,
+        Response registered = client.post(
+                "user-command",
+                "/api/users",
+                null,
                 Map.of("email", email, "fullName", "Grace Hopper", "password", "cobol-1959"));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         UUID userId = UUID.fromString(registered.body().path("userId").asText());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(knownUserEmail(platform, userId)).contains(email));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(knownUserEmail(platform, userId)).contains(email));
     }
 
     @Test
     void theSameEmailAddressCannotBeRegisteredTwice(PlatformClient client) {
-        Map<String, String> twice = Map.of("email", "twice-" + UUID.randomUUID() + "@example.com",
-                "fullName", "Twice", "password", "password-1");
+        Map<String, String> twice = Map.of(
+                "email", "twice-" + UUID.randomUUID() + "@example.com", "fullName", "Twice", "password", "password-1");
 
-        assertThat(client.post("user-command", "/api/users", null, twice).status()).isEqualTo(201);
+        assertThat(client.post("user-command", "/api/users", null, twice).status())
+                .isEqualTo(201);
         Response second = client.post("user-command", "/api/users", null, twice);
 
         assertThat(second.status()).isEqualTo(409);
@@ -62,8 +70,8 @@ class StandalonePlatformIT {
 
     @Test
     void everyServiceRefusesARequestWithoutAToken(StandalonePlatform platform, PlatformClient client) {
-        for (String service : new String[] {"booking-command", "payment-command", "saga-coordinator",
-                "booking-query"}) {
+        for (String service :
+                new String[] {"booking-command", "payment-command", "saga-coordinator", "booking-query"}) {
             Response refused = client.get(service, "/api/admin/dead-letters", null);
 
             assertThat(refused.status()).as(service).isEqualTo(401);
@@ -81,9 +89,9 @@ class StandalonePlatformIT {
 
     private static Optional<String> knownUserEmail(StandalonePlatform platform, UUID userId) throws Exception {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + platform.postgresPort() + "/booking_db", "postgres", "");
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT email FROM known_user WHERE user_id = ? AND active")) {
+                        "jdbc:postgresql://localhost:" + platform.postgresPort() + "/booking_db", "postgres", "");
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT email FROM known_user WHERE user_id = ? AND active")) {
             query.setObject(1, userId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();

@@ -36,17 +36,20 @@ class StoredCredentialsIT {
         List<? extends DomainEventMessage<?>> stream =
                 store.eventStore().readEvents(user.toString()).asStream().toList();
         List<AuditedEvent> audited = new EventAuditor(store.eventStore(), new ObjectMapper().findAndRegisterModules())
-                .streamOf("User", user.toString()).orElseThrow();
+                .streamOf("User", user.toString())
+                .orElseThrow();
 
-        assertThat(stream).singleElement().satisfies(event -> assertThat(event.getPayload())
-                .isEqualTo(new UserCredentialsSet(new UserId(user))));
-        assertThat(audited).singleElement().satisfies(event -> assertThat(event.payload().toString())
-                .doesNotContain("passwordHash", HASH));
+        assertThat(stream)
+                .singleElement()
+                .satisfies(event -> assertThat(event.getPayload()).isEqualTo(new UserCredentialsSet(new UserId(user))));
+        assertThat(audited)
+                .singleElement()
+                .satisfies(event -> assertThat(event.payload().toString()).doesNotContain("passwordHash", HASH));
     }
 
     private static void storeAsTheOldFormatDid(UUID user) throws Exception {
         try (Connection connection = store.database().getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
                          metadata, payload, payloadrevision, payloadtype, timestamp)
                      VALUES (?, 0, 'User', ?, ?, ?, NULL, ?, ?)""")) {
@@ -54,8 +57,7 @@ class StoredCredentialsIT {
             insert.setString(2, UUID.randomUUID().toString());
             insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
             insert.setBytes(4, """
-                    {"userId":{"value":"%s"},"passwordHash":"%s"}""".formatted(user, HASH)
-                    .getBytes(StandardCharsets.UTF_8));
+                    {"userId":{"value":"%s"},"passwordHash":"%s"}""".formatted(user, HASH).getBytes(StandardCharsets.UTF_8));
             insert.setString(5, UserCredentialsSet.class.getName());
             insert.setString(6, Instant.now().toString());
             insert.executeUpdate();

@@ -21,11 +21,9 @@ final class TestClients {
     static final String ADMIN_EMAIL = "admin@example.com";
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
-    private static final PlatformClient.Credentials ADMIN = new PlatformClient.Credentials(ADMIN_EMAIL,
-            ADMIN_PASSWORD);
+    private static final PlatformClient.Credentials ADMIN = new PlatformClient.Credentials(ADMIN_EMAIL, ADMIN_PASSWORD);
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     static PlatformClient of(Map<String, String> baseUrls) {
         return new PlatformClient(baseUrls, ADMIN);
@@ -43,11 +41,12 @@ final class TestClients {
     /** Waits until the booking is CONFIRMED or REJECTED, and says which. */
     static String awaitSettled(PlatformClient client, User user, UUID bookingId) {
         return awaitBookingIn(client, user, bookingId, Duration.ofSeconds(60), "CONFIRMED", "REJECTED")
-                .path("status").asText();
+                .path("status")
+                .asText();
     }
 
-    private static JsonNode awaitBookingIn(PlatformClient client, User user, UUID bookingId, Duration patience,
-                                           String... statuses) {
+    private static JsonNode awaitBookingIn(
+            PlatformClient client, User user, UUID bookingId, Duration patience, String... statuses) {
         AtomicReference<JsonNode> booking = new AtomicReference<>();
         await().atMost(patience).untilAsserted(() -> {
             Response found = client.get("booking-query", "/api/bookings/" + bookingId, user.token());

@@ -30,7 +30,8 @@ final class ThrowawayEventStore implements BeforeAllCallback, AfterAllCallback {
         postgres.createMissingDatabases(List.of(StandalonePlatform.EVENT_STORE_DATABASE));
         database = postgres.pool(StandalonePlatform.EVENT_STORE_DATABASE, connections, false);
         EventStoreFactory.migrate(database);
-        eventStore = EventStoreFactory.eventStore(database, SimpleQueryBus.builder().build());
+        eventStore =
+                EventStoreFactory.eventStore(database, SimpleQueryBus.builder().build());
     }
 
     HikariDataSource database() {

@@ -55,57 +55,87 @@ class TracingIT {
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
         Path log = Files.createTempFile("tracing", ".log");
         try (OtlpTraceReceiver collector = OtlpTraceReceiver.start()) {
-            LauncherProcess platform = LauncherProcess.start(LauncherProcess.environmentOn(postgres, Map.of(
-                    "MANAGEMENT_OTLP_TRACING_ENDPOINT", collector.endpoint(),
-                    "PAYMENT_GATEWAY", "simulated",
-                    // Spring MVC names each request in a log line of its own, inside the request's trace (a level set
-                    // in the environment reaches packages, whose names are lower case, not classes).
-                    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVLET", "DEBUG")), log);
+            LauncherProcess platform = LauncherProcess.start(
+                    LauncherProcess.environmentOn(
+                            postgres,
+                            Map.of(
+                                    "MANAGEMENT_OTLP_TRACING_ENDPOINT", collector.endpoint(),
+                                    "PAYMENT_GATEWAY", "simulated",
+                                    // Spring MVC names each request in a log line of its own, inside the request's
+                                    // trace (a level set
+                                    // in the environment reaches packages, whose names are lower case, not classes).
+                                    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVLET", "DEBUG")),
+                    log);
             try {
                 var client = platform.client();
                 String adminToken = client.adminToken();
                 UUID show = client.newShow(10, "20.00");
                 String email = "traced-" + UUID.randomUUID() + "@example.com";
-                var registered = client.post("user-command", "/api/users", null,
+                var registered = client.post(
+                        "user-command",
+                        "/api/users",
+                        null,
                         Map.of("email", email, "fullName", "Traced User", "password", PASSWORD));
                 assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
 
-                JsonNode signedIn = send(client.baseUrl("user-command") + "/api/auth/token", null,
-                        Map.of("email", email, "password", PASSWORD), Map.of("traceparent", traceparent), 200);
-                UUID booking = book(client.baseUrl("booking-command"), signedIn.path("accessToken").asText(), show,
+                JsonNode signedIn = send(
+                        client.baseUrl("user-command") + "/api/auth/token",
+                        null,
+                        Map.of("email", email, "password", PASSWORD),
+                        Map.of("traceparent", traceparent),
+                        200);
+                UUID booking = book(
+                        client.baseUrl("booking-command"),
+                        signedIn.path("accessToken").asText(),
+                        show,
                         traceparent);
 
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.get("booking-query",
-                        "/api/audit/bookings/" + booking + "/events", adminToken).body().findValuesAsText("eventType"))
-                        .containsExactly("io.ticketing.coreapi.booking.BookingPlaced",
-                                "io.ticketing.coreapi.booking.BookingConfirmed"));
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        assertOneTraceAcrossAllServices(collector.spansOf(traceId)));
-                JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events",
-                        adminToken).body();
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(client.get(
+                                                "booking-query",
+                                                "/api/audit/bookings/" + booking + "/events",
+                                                adminToken)
+                                        .body()
+                                        .findValuesAsText("eventType"))
+                                .containsExactly(
+                                        "io.ticketing.coreapi.booking.BookingPlaced",
+                                        "io.ticketing.coreapi.booking.BookingConfirmed"));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertOneTraceAcrossAllServices(collector.spansOf(traceId)));
+                JsonNode events = client.get("booking-query", "/api/audit/bookings/" + booking + "/events", adminToken)
+                        .body();
                 assertThat(events.findValuesAsText("traceId")).hasSize(2).containsOnly(traceId);
             } finally {
                 platform.stop();
             }
         }
-        assertThat(Files.readAllLines(log)).as("the launcher's log lines of the booking request")
+        assertThat(Files.readAllLines(log))
+                .as("the launcher's log lines of the booking request")
                 .anyMatch(line -> line.contains(traceId) && line.contains("/api/bookings"));
     }
 
     private static void assertOneTraceAcrossAllServices(List<ReceivedSpan> trace) {
-        assertThat(trace).as("the trace's spans").extracting(ReceivedSpan::service).containsOnly(
-                "user-command", "booking-command", "saga-coordinator", "payment-command", "booking-query");
+        assertThat(trace)
+                .as("the trace's spans")
+                .extracting(ReceivedSpan::service)
+                .containsOnly(
+                        "user-command", "booking-command", "saga-coordinator", "payment-command", "booking-query");
         assertThat(namesOf(trace, "user-command")).contains("http post /api/auth/token");
-        assertThat(namesOf(trace, "booking-command")).contains("http post /api/bookings")
+        assertThat(namesOf(trace, "booking-command"))
+                .contains("http post /api/bookings")
                 .anyMatch(name -> name.contains("handleDistributedCommand(PlaceBooking)"));
         assertThat(namesOf(trace, "saga-coordinator")).anyMatch(name -> name.startsWith("SagaManager."));
-        assertThat(namesOf(trace, "payment-command")).contains("payment.gateway.charge")
+        assertThat(namesOf(trace, "payment-command"))
+                .contains("payment.gateway.charge")
                 .anyMatch(name -> name.contains("handleDistributedCommand(CompletePayment)"));
         assertThat(namesOf(trace, "booking-query")).anyMatch(name -> name.contains("process(BookingPlaced)"));
     }
 
     private static List<String> namesOf(List<ReceivedSpan> trace, String service) {
-        return trace.stream().filter(span -> span.service().equals(service)).map(ReceivedSpan::name).toList();
+        return trace.stream()
+                .filter(span -> span.service().equals(service))
+                .map(ReceivedSpan::name)
+                .toList();
     }
 
     /**
@@ -113,12 +143,13 @@ class TracingIT {
      * ago.
      */
     private static UUID book(String bookingService, String token, UUID show, String traceparent) {
-        Map<String, String> headers = Map.of("traceparent", traceparent, "Idempotency-Key",
-                UUID.randomUUID().toString());
+        Map<String, String> headers = Map.of(
+                "traceparent", traceparent, "Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> booking = Map.of("showId", show, "tickets", 1, "paymentToken", "tok_visa");
         AtomicReference<JsonNode> placed = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-                placed.set(send(bookingService + "/api/bookings", token, booking, headers, 202)));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> placed.set(send(bookingService + "/api/bookings", token, booking, headers, 202)));
         return UUID.fromString(placed.get().path("bookingId").asText());
     }
 

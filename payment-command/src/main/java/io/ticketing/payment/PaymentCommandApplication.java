@@ -7,7 +7,8 @@ import io.ticketing.support.ServiceDefinition;
 @PlatformService
 public class PaymentCommandApplication {
 
-    public static final ServiceDefinition SERVICE = new ServiceDefinition("payment-command", PaymentCommandApplication.class);
+    public static final ServiceDefinition SERVICE =
+            new ServiceDefinition("payment-command", PaymentCommandApplication.class);
 
     public static void main(String[] args) {
         SERVICE.applicationBuilder().run(args);

@@ -29,15 +29,12 @@ import java.util.stream.Stream;
 public final class PlatformClient {
 
     /** An email and password that {@code POST /api/auth/token} exchanges for a token. */
-    public record Credentials(String email, String password) {
-    }
+    public record Credentials(String email, String password) {}
 
-    public record Response(int status, JsonNode body, String contentType, HttpHeaders headers) {
-    }
+    public record Response(int status, JsonNode body, String contentType, HttpHeaders headers) {}
 
     /** A user who has registered and logged in. */
-    public record User(UUID id, String token) {
-    }
+    public record User(UUID id, String token) {}
 
     /**
      * How {@code POST /api/bookings} was answered.
@@ -45,8 +42,7 @@ public final class PlatformClient {
      * @param status     the HTTP status, or {@link #UNANSWERED} when no answer came within the request timeout
      * @param retryAfter how long a 503 asks to wait before the booking is sent again; a second if it does not say
      */
-    public record Placement(int status, Duration retryAfter) {
-    }
+    public record Placement(int status, Duration retryAfter) {}
 
     public static final int UNANSWERED = 0;
 
@@ -58,11 +54,14 @@ public final class PlatformClient {
     private final Credentials admin;
     private final Duration requestTimeout;
     /** Daemon threads: a live stream's connection must not keep a finished program alive. */
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "platform-client");
-        thread.setDaemon(true);
-        return thread;
-    })).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newCachedThreadPool(work -> {
+                Thread thread = new Thread(work, "platform-client");
+                thread.setDaemon(true);
+                return thread;
+            }))
+            .build();
+
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -83,8 +82,11 @@ public final class PlatformClient {
 
     /** Services on this machine, by port. */
     public static PlatformClient onLocalPorts(Map<String, Integer> ports, Credentials admin) {
-        return new PlatformClient(ports.entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, service -> "http://localhost:" + service.getValue())), admin);
+        return new PlatformClient(
+                ports.entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, service -> "http://localhost:" + service.getValue())),
+                admin);
     }
 
     public String adminToken() {
@@ -92,15 +94,21 @@ public final class PlatformClient {
     }
 
     public String login(String email, String password) {
-        return call("user-command", "POST", "/api/auth/token", null, Map.of("email", email, "password", password),
-                200).path("accessToken").asText();
+        return call("user-command", "POST", "/api/auth/token", null, Map.of("email", email, "password", password), 200)
+                .path("accessToken")
+                .asText();
     }
 
     /** Registers a user of a new email address, and logs them in. */
     public User newUser() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        JsonNode registered = call("user-command", "POST", "/api/users", null, Map.of(
-                "email", email, "fullName", "Test User", "password", USER_PASSWORD), 201);
+        JsonNode registered = call(
+                "user-command",
+                "POST",
+                "/api/users",
+                null,
+                Map.of("email", email, "fullName", "Test User", "password", USER_PASSWORD),
+                201);
         return new User(UUID.fromString(registered.path("userId").asText()), login(email, USER_PASSWORD));
     }
 
@@ -111,10 +119,25 @@ public final class PlatformClient {
 
     /** A show of a new name, in euros. */
     public UUID newShow(String adminToken, int capacity, String ticketPrice) {
-        return UUID.fromString(call("booking-command", "POST", "/api/shows", adminToken, Map.of(
-                "name", "Show " + UUID.randomUUID(), "venue", "Test Hall", "startsAt", "2030-01-01T20:00:00Z",
-                "capacity", capacity, "ticketPrice", Map.of("amount", ticketPrice, "currency", "EUR")), 201)
-                .path("showId").asText());
+        return UUID.fromString(call(
+                        "booking-command",
+                        "POST",
+                        "/api/shows",
+                        adminToken,
+                        Map.of(
+                                "name",
+                                "Show " + UUID.randomUUID(),
+                                "venue",
+                                "Test Hall",
+                                "startsAt",
+                                "2030-01-01T20:00:00Z",
+                                "capacity",
+                                capacity,
+                                "ticketPrice",
+                                Map.of("amount", ticketPrice, "currency", "EUR")),
+                        201)
+                .path("showId")
+                .asText());
     }
 
     /**
@@ -124,9 +147,15 @@ public final class PlatformClient {
      * @return the booking's id, which the platform chose
      */
     public UUID book(User user, UUID showId, int tickets, String paymentToken) {
-        return UUID.fromString(call("booking-command", "POST", "/api/bookings", user.token(),
-                Map.of("showId", showId, "tickets", tickets, "paymentToken", paymentToken), 202)
-                .path("bookingId").asText());
+        return UUID.fromString(call(
+                        "booking-command",
+                        "POST",
+                        "/api/bookings",
+                        user.token(),
+                        Map.of("showId", showId, "tickets", tickets, "paymentToken", paymentToken),
+                        202)
+                .path("bookingId")
+                .asText());
     }
 
     /**
@@ -141,14 +170,19 @@ public final class PlatformClient {
         booking.put("paymentToken", paymentToken);
         HttpResponse<String> response;
         try {
-            response = exchange(request("booking-command", "POST", "/api/bookings", token, booking).build(),
+            response = exchange(
+                    request("booking-command", "POST", "/api/bookings", token, booking)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException unanswered) {
             return new Placement(UNANSWERED, Duration.ZERO);
         }
         // The platform gives seconds; the HTTP-date form, which it does not send, falls back to a second.
-        Duration retryAfter = response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d+"))
-                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(Duration.ofSeconds(1));
+        Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
+                .filter(value -> value.matches("\\d+"))
+                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))
+                .orElse(Duration.ofSeconds(1));
         return new Placement(response.statusCode(), retryAfter);
     }
 
@@ -181,10 +215,13 @@ public final class PlatformClient {
 
     /** Follows the dashboards' live stream, handing each booking change to {@code changes}, until interrupted. */
     public void follow(String token, Consumer<JsonNode> changes) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrls.get("booking-query")
-                        + "/api/dashboard/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        answered(request, HttpResponse.BodyHandlers.ofLines()).body()
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrls.get("booking-query") + "/api/dashboard/stream"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        answered(request, HttpResponse.BodyHandlers.ofLines())
+                .body()
                 .filter(line -> line.startsWith("data:"))
                 .forEach(line -> changes.accept(parse(line.substring(5))));
     }
@@ -194,8 +231,11 @@ public final class PlatformClient {
      * status must be 200.
      */
     public Stream<String> lines(String service, String path, String token) {
-        HttpResponse<Stream<String>> response = answered(request(service, "GET", path, token, null)
-                .timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = answered(
+                request(service, "GET", path, token, null)
+                        .timeout(Duration.ofMinutes(15))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
@@ -205,8 +245,8 @@ public final class PlatformClient {
 
     /** A GET whose answer is not JSON, such as Prometheus metrics: its status and text. */
     public HttpResponse<String> getText(String service, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
-                .timeout(requestTimeout);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path)).timeout(requestTimeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -222,23 +262,25 @@ public final class PlatformClient {
     }
 
     /** @param body sent as JSON; null for none */
-    public Response send(String service, String method, String path, String token, Object body,
-                         Map<String, String> headers) {
+    public Response send(
+            String service, String method, String path, String token, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = request(service, method, path, token, body);
         headers.forEach(request::header);
         HttpResponse<String> response = answered(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode parsed = response.body().isBlank() ? json.nullNode() : parse(response.body());
-        return new Response(response.statusCode(), parsed,
-                response.headers().firstValue("Content-Type").orElse(""), response.headers());
+        return new Response(
+                response.statusCode(),
+                parsed,
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers());
     }
 
     /** The answer's body, which must come with {@code expectedStatus}. */
-    public JsonNode call(String service, String method, String path, String token, Object body,
-                         int expectedStatus) {
+    public JsonNode call(String service, String method, String path, String token, Object body, int expectedStatus) {
         Response response = send(service, method, path, token, body, Map.of());
         if (response.status() != expectedStatus) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.status() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.status() + ": " + response.body());
         }
         return response.body();
     }
@@ -246,8 +288,11 @@ public final class PlatformClient {
     private HttpRequest.Builder request(String service, String method, String path, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
                 .timeout(requestTimeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(write(body)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(write(body)))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -260,8 +305,8 @@ public final class PlatformClient {
         try {
             return exchange(request, body);
         } catch (HttpTimeoutException unanswered) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " was not answered within "
-                    + requestTimeout, unanswered);
+            throw new IllegalStateException(
+                    request.method() + " " + request.uri() + " was not answered within " + requestTimeout, unanswered);
         }
     }
 

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class PlatformClientTest {
 
     /** How the stand-in answers the next request. */
-    private record Answer(int status, Map<String, String> headers, String body, Duration after) {
-    }
+    private record Answer(int status, Map<String, String> headers, String body, Duration after) {}
 
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
@@ -37,8 +36,10 @@ class PlatformClientTest {
         server.createContext("/", this::answer);
         server.start();
         String url = "http://localhost:" + server.getAddress().getPort();
-        client = new PlatformClient(Map.of("user-command", url, "booking-command", url, "booking-query", url),
-                new Credentials("admin@example.com", "admin-password"), Duration.ofMillis(500));
+        client = new PlatformClient(
+                Map.of("user-command", url, "booking-command", url, "booking-query", url),
+                new Credentials("admin@example.com", "admin-password"),
+                Duration.ofMillis(500));
     }
 
     @AfterEach
@@ -51,7 +52,8 @@ class PlatformClientTest {
         answers.add(new Answer(200, Map.of(), "{\"accessToken\":\"the-token\"}", Duration.ZERO));
 
         assertThat(client.adminToken()).isEqualTo("the-token");
-        assertThat(requests.poll()).startsWith("POST /api/auth/token ")
+        assertThat(requests.poll())
+                .startsWith("POST /api/auth/token ")
                 .contains("\"email\":\"admin@example.com\"", "\"password\":\"admin-password\"");
     }
 
@@ -80,7 +82,8 @@ class PlatformClientTest {
     void anyOtherRequestNotAnsweredInTimeFails() {
         answers.add(new Answer(200, Map.of(), "{}", Duration.ofSeconds(2)));
 
-        assertThatIllegalStateException().isThrownBy(() -> client.get("booking-query", "/api/dashboard/summary", null))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> client.get("booking-query", "/api/dashboard/summary", null))
                 .withMessageContaining("not answered");
     }
 
@@ -97,7 +100,10 @@ class PlatformClientTest {
     void anEmptyAnswerIsAJsonNull() {
         answers.add(new Answer(204, Map.of(), "", Duration.ZERO));
 
-        assertThat(client.send("booking-command", "DELETE", "/api/x", "t", null, Map.of()).body().isNull()).isTrue();
+        assertThat(client.send("booking-command", "DELETE", "/api/x", "t", null, Map.of())
+                        .body()
+                        .isNull())
+                .isTrue();
     }
 
     private Placement place() {

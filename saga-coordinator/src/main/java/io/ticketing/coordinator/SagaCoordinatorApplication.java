@@ -7,7 +7,8 @@ import io.ticketing.support.ServiceDefinition;
 @PlatformService
 public class SagaCoordinatorApplication {
 
-    public static final ServiceDefinition SERVICE = new ServiceDefinition("saga-coordinator", SagaCoordinatorApplication.class);
+    public static final ServiceDefinition SERVICE =
+            new ServiceDefinition("saga-coordinator", SagaCoordinatorApplication.class);
 
     public static void main(String[] args) {
         SERVICE.applicationBuilder().run(args);

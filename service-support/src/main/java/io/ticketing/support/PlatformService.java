@@ -23,10 +23,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootApplication(exclude = {
-        UpdateCheckerAutoConfiguration.class,
-        JpaAutoConfiguration.class,
-        JpaEventStoreAutoConfiguration.class
-})
-public @interface PlatformService {
-}
+@SpringBootApplication(
+        exclude = {
+            UpdateCheckerAutoConfiguration.class,
+            JpaAutoConfiguration.class,
+            JpaEventStoreAutoConfiguration.class
+        })
+public @interface PlatformService {}

@@ -11,8 +11,10 @@ import org.springframework.context.annotation.Configuration;
 class AdmissionConfiguration {
 
     @Bean
-    AdmissionControl admissionControl(QueryGateway queries, @Value("${booking.max-lag}") Duration maxLag,
-                                      @Value("${booking.lag-refresh}") Duration refreshAfter) {
+    AdmissionControl admissionControl(
+            QueryGateway queries,
+            @Value("${booking.max-lag}") Duration maxLag,
+            @Value("${booking.lag-refresh}") Duration refreshAfter) {
         return new AdmissionControl(queries, maxLag, refreshAfter, Clock.systemUTC());
     }
 }

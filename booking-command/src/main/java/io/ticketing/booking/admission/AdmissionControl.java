@@ -95,6 +95,5 @@ public class AdmissionControl implements MeterBinder {
         });
     }
 
-    private record Answer(long lagMillis, Instant at) {
-    }
+    private record Answer(long lagMillis, Instant at) {}
 }

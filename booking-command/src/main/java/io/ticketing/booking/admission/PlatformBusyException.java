@@ -19,9 +19,10 @@ public class PlatformBusyException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(Duration lag, Duration maxLag) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Bookings are being carried out " + lag.toSeconds() + " s behind, more than the "
-                        + maxLag.toSeconds() + " s this platform accepts; nothing was booked. Send it again later.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Bookings are being carried out " + lag.toSeconds() + " s behind, more than the " + maxLag.toSeconds()
+                        + " s this platform accepts; nothing was booked. Send it again later.");
         problem.setType(TYPE);
         problem.setTitle("Too busy to take this booking now");
         return problem;

@@ -39,6 +39,7 @@ public class Booking {
 
     @AggregateIdentifier
     private BookingId bookingId;
+
     private UserId owner;
     private ShowId showId;
     private int tickets;
@@ -70,14 +71,14 @@ public class Booking {
             throw new NotPermittedException("User " + command.userId() + " is deactivated");
         }
         if (command.tickets() < 1 || command.tickets() > PlaceBooking.MOST_TICKETS) {
-            throw new IllegalArgumentException("A booking is for 1 to " + PlaceBooking.MOST_TICKETS + " tickets, not "
-                    + command.tickets());
+            throw new IllegalArgumentException(
+                    "A booking is for 1 to " + PlaceBooking.MOST_TICKETS + " tickets, not " + command.tickets());
         }
         if (command.paymentToken() == null || command.paymentToken().isBlank()) {
             throw new IllegalArgumentException("A booking needs a payment token");
         }
-        apply(new BookingPlaced(command.bookingId(), command.userId(), command.showId(), command.tickets(),
-                command.paymentToken()));
+        apply(new BookingPlaced(
+                command.bookingId(), command.userId(), command.showId(), command.tickets(), command.paymentToken()));
         return BookingStatus.PENDING;
     }
 
@@ -115,12 +116,11 @@ public class Booking {
             return;
         }
         if (status == BookingStatus.PENDING) {
-            throw new IllegalStateException("Booking " + bookingId + " is still being paid for; cancel it once it "
-                    + "is confirmed");
+            throw new IllegalStateException(
+                    "Booking " + bookingId + " is still being paid for; cancel it once it " + "is confirmed");
         }
         requireStatus(EnumSet.of(BookingStatus.CONFIRMED), "cancelled");
-        apply(new BookingCancelled(bookingId, showId, command.cancelledBy(), command.reason(), paymentId,
-                amountPaid));
+        apply(new BookingCancelled(bookingId, showId, command.cancelledBy(), command.reason(), paymentId, amountPaid));
     }
 
     @CommandHandler

@@ -30,6 +30,7 @@ public class Show {
 
     @AggregateIdentifier
     private ShowId showId;
+
     private Money ticketPrice;
     private int seatsLeft;
     /** Seats held, by booking. */
@@ -50,8 +51,8 @@ public class Show {
             throw new IllegalArgumentException("A show needs a venue");
         }
         if (command.capacity() < 1 || command.capacity() > CreateShow.MOST_SEATS) {
-            throw new IllegalArgumentException("A show seats 1 to " + CreateShow.MOST_SEATS + " people, not "
-                    + command.capacity());
+            throw new IllegalArgumentException(
+                    "A show seats 1 to " + CreateShow.MOST_SEATS + " people, not " + command.capacity());
         }
         if (command.startsAt() == null || command.ticketPrice() == null) {
             throw new IllegalArgumentException("A show needs a start time and a ticket price");
@@ -59,8 +60,13 @@ public class Show {
         if (command.ticketPrice().amount().signum() == 0) {
             throw new IllegalArgumentException("Tickets cost something: every booking is paid for");
         }
-        apply(new ShowCreated(command.showId(), command.name().strip(), command.venue().strip(), command.startsAt(),
-                command.capacity(), command.ticketPrice()));
+        apply(new ShowCreated(
+                command.showId(),
+                command.name().strip(),
+                command.venue().strip(),
+                command.startsAt(),
+                command.capacity(),
+                command.ticketPrice()));
     }
 
     @CommandHandler
@@ -73,11 +79,19 @@ public class Show {
             return;
         }
         if (command.seats() > seatsLeft) {
-            apply(new SeatsUnavailable(showId, command.bookingId(), command.seats(), seatsLeft,
+            apply(new SeatsUnavailable(
+                    showId,
+                    command.bookingId(),
+                    command.seats(),
+                    seatsLeft,
                     seatsLeft == 0 ? "Sold out" : "Only " + seatsLeft + " seats left"));
         } else {
-            apply(new SeatsReserved(showId, command.bookingId(), command.seats(),
-                    ticketPrice.times(command.seats()), seatsLeft - command.seats()));
+            apply(new SeatsReserved(
+                    showId,
+                    command.bookingId(),
+                    command.seats(),
+                    ticketPrice.times(command.seats()),
+                    seatsLeft - command.seats()));
         }
     }
 

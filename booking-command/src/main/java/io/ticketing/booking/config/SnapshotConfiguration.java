@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class SnapshotConfiguration {
 
     @Bean
-    SnapshotTriggerDefinition showSnapshotTrigger(Snapshotter snapshotter,
-                                                  @Value("${booking.show-snapshot-threshold:100}") int threshold) {
+    SnapshotTriggerDefinition showSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${booking.show-snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

@@ -19,8 +19,7 @@ public class KnownUser {
 
     private boolean active;
 
-    protected KnownUser() {
-    }
+    protected KnownUser() {}
 
     KnownUser(UUID userId, String email) {
         this.userId = userId;

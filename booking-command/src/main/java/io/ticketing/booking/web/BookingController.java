@@ -55,8 +55,11 @@ class BookingController {
     private final EdgeMetadataInterceptor edgeMetadata;
     private final Duration newUserPatience;
 
-    BookingController(CommandGateway commandGateway, AdmissionControl admission, EdgeMetadataInterceptor edgeMetadata,
-                      @Value("${booking.new-user-patience}") Duration newUserPatience) {
+    BookingController(
+            CommandGateway commandGateway,
+            AdmissionControl admission,
+            EdgeMetadataInterceptor edgeMetadata,
+            @Value("${booking.new-user-patience}") Duration newUserPatience) {
         this.commandGateway = commandGateway;
         this.admission = admission;
         this.edgeMetadata = edgeMetadata;
@@ -71,18 +74,23 @@ class BookingController {
      */
     @PostMapping
     @ApiResponse(responseCode = "202", description = "Placed; the payment is taken next", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "503", description = "Bookings are carried out too far behind, or the user registered "
-            + "so recently that the booking service has not heard of them yet; nothing was placed",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before sending it again",
-                    schema = @Schema(type = "integer")))
-    CompletableFuture<ResponseEntity<Placed>> place(@Valid @RequestBody NewBooking booking,
-                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                                    Optional<String> idempotencyKey,
-                                                    AuthenticatedUser caller) {
+    @ApiResponse(
+            responseCode = "503",
+            description = "Bookings are carried out too far behind, or the user registered "
+                    + "so recently that the booking service has not heard of them yet; nothing was placed",
+            headers =
+                    @Header(
+                            name = HttpHeaders.RETRY_AFTER,
+                            description = "Seconds to wait before sending it again",
+                            schema = @Schema(type = "integer")))
+    CompletableFuture<ResponseEntity<Placed>> place(
+            @Valid @RequestBody NewBooking booking,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) Optional<String> idempotencyKey,
+            AuthenticatedUser caller) {
         BookingId bookingId = bookingId(booking.bookingId(), idempotencyKey, caller);
         admission.admit();
-        PlaceBooking command = new PlaceBooking(bookingId, caller.id(), new ShowId(booking.showId()),
-                booking.tickets(), booking.paymentToken());
+        PlaceBooking command = new PlaceBooking(
+                bookingId, caller.id(), new ShowId(booking.showId()), booking.tickets(), booking.paymentToken());
         // The request's metadata is fixed here, on its thread: a booking sent again is sent from another.
         Message<?> placing = edgeMetadata.handle(GenericCommandMessage.asCommandMessage(command));
         return placeOnceTheUserIsKnown(placing, System.nanoTime() + newUserPatience.toNanos())
@@ -97,7 +105,8 @@ class BookingController {
     private CompletableFuture<BookingStatus> placeOnceTheUserIsKnown(Message<?> command, long deadlineNanos) {
         return commandGateway.<BookingStatus>send(command).exceptionallyCompose(refused -> {
             boolean userNotYetKnown = CommandRejection.of(refused)
-                    .filter(rejection -> rejection.kind() == CommandRejection.Kind.NOT_YET_KNOWN).isPresent();
+                    .filter(rejection -> rejection.kind() == CommandRejection.Kind.NOT_YET_KNOWN)
+                    .isPresent();
             if (!userNotYetKnown || System.nanoTime() + NEW_USER_POLL.toNanos() > deadlineNanos) {
                 return CompletableFuture.failedFuture(refused);
             }
@@ -109,12 +118,15 @@ class BookingController {
 
     @PostMapping("/{bookingId}/cancel")
     @ApiResponse(responseCode = "202", description = "Cancelled; a paid booking is refunded next")
-    CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable UUID bookingId,
-                                                   @RequestBody(required = false) @Valid Cancellation cancellation,
-                                                   AuthenticatedUser caller) {
-        String reason = cancellation == null || cancellation.reason() == null ? "Cancelled by the customer"
+    CompletableFuture<ResponseEntity<Void>> cancel(
+            @PathVariable UUID bookingId,
+            @RequestBody(required = false) @Valid Cancellation cancellation,
+            AuthenticatedUser caller) {
+        String reason = cancellation == null || cancellation.reason() == null
+                ? "Cancelled by the customer"
                 : cancellation.reason();
-        return commandGateway.send(new CancelBooking(new BookingId(bookingId), caller.id(), caller.isAdmin(), reason))
+        return commandGateway
+                .send(new CancelBooking(new BookingId(bookingId), caller.id(), caller.isAdmin(), reason))
                 .thenApply(done -> ResponseEntity.accepted().build());
     }
 
@@ -132,21 +144,23 @@ class BookingController {
             throw new IllegalArgumentException("bookingId must be a random (version 4) UUID");
         }
         if (chosen != null && fromKey.isPresent() && !chosen.equals(fromKey.get())) {
-            throw new IllegalArgumentException("bookingId and " + IDEMPOTENCY_KEY + " name different bookings; "
-                    + "send one of them");
+            throw new IllegalArgumentException(
+                    "bookingId and " + IDEMPOTENCY_KEY + " name different bookings; " + "send one of them");
         }
         return new BookingId(chosen != null ? chosen : fromKey.orElseGet(UUID::randomUUID));
     }
 
-    record NewBooking(UUID bookingId,
-                      @NotNull UUID showId,
-                      @Min(1) @Max(PlaceBooking.MOST_TICKETS) int tickets,
-                      @NotBlank @Size(max = TextLimits.PAYMENT_TOKEN) @PlainText String paymentToken) {
-    }
+    record NewBooking(
+            UUID bookingId,
+            @NotNull UUID showId,
+            @Min(1) @Max(PlaceBooking.MOST_TICKETS) int tickets,
 
-    record Cancellation(@Size(max = TextLimits.CUSTOMER_REASON) @PlainText String reason) {
-    }
+            @NotBlank @Size(max = TextLimits.PAYMENT_TOKEN) @PlainText
+            String paymentToken) {}
 
-    record Placed(UUID bookingId, BookingStatus status) {
-    }
+    record Cancellation(
+            @Size(max = TextLimits.CUSTOMER_REASON) @PlainText
+            String reason) {}
+
+    record Placed(UUID bookingId, BookingStatus status) {}
 }

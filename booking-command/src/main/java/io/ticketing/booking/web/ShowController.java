@@ -45,25 +45,34 @@ class ShowController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the show", useReturnTypeSchema = true)
     CompletableFuture<ResponseEntity<Created>> create(@Valid @RequestBody NewShow show) {
         ShowId showId = new ShowId(show.showId() == null ? UUID.randomUUID() : show.showId());
-        Money price = new Money(show.ticketPrice().amount(), Currency.getInstance(show.ticketPrice().currency()));
-        return commandGateway.send(new CreateShow(showId, show.name(), show.venue(), show.startsAt(), show.capacity(),
-                        price))
+        Money price = new Money(
+                show.ticketPrice().amount(),
+                Currency.getInstance(show.ticketPrice().currency()));
+        return commandGateway
+                .send(new CreateShow(showId, show.name(), show.venue(), show.startsAt(), show.capacity(), price))
                 .thenApply(done -> ResponseEntity.created(URI.create("/api/shows/" + showId))
                         .body(new Created(showId.value())));
     }
 
-    record NewShow(UUID showId,
-                   @NotBlank @Size(max = TextLimits.NAME) @PlainText String name,
-                   @NotBlank @Size(max = TextLimits.NAME) @PlainText String venue,
-                   @NotNull @StorableInstant Instant startsAt,
-                   @Min(1) @Max(CreateShow.MOST_SEATS) int capacity,
-                   @NotNull @Valid Price ticketPrice) {
-    }
+    record NewShow(
+            UUID showId,
 
-    record Price(@NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount,
-                 @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
-    }
+            @NotBlank @Size(max = TextLimits.NAME) @PlainText
+            String name,
 
-    record Created(UUID showId) {
-    }
+            @NotBlank @Size(max = TextLimits.NAME) @PlainText
+            String venue,
+
+            @NotNull @StorableInstant Instant startsAt,
+            @Min(1) @Max(CreateShow.MOST_SEATS) int capacity,
+            @NotNull @Valid Price ticketPrice) {}
+
+    record Price(
+            @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2)
+            BigDecimal amount,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+            String currency) {}
+
+    record Created(UUID showId) {}
 }

@@ -27,8 +27,8 @@ class AdmissionControlTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final MutableClock clock = new MutableClock();
-    private final AdmissionControl admission = new AdmissionControl(queries, Duration.ofSeconds(10),
-            Duration.ofMillis(500), clock);
+    private final AdmissionControl admission =
+            new AdmissionControl(queries, Duration.ofSeconds(10), Duration.ofMillis(500), clock);
 
     @BeforeEach
     void coordinatorsAnswer() {
@@ -48,8 +48,10 @@ class AdmissionControlTest {
         sagaLag(new SagaLag(100, 2_000, 14_000));
         admission.admit(); // learns of the lag
 
-        assertThatThrownBy(admission::admit).isInstanceOf(PlatformBusyException.class)
-                .satisfies(busy -> assertThat(((PlatformBusyException) busy).getHeaders().getFirst("Retry-After"))
+        assertThatThrownBy(admission::admit)
+                .isInstanceOf(PlatformBusyException.class)
+                .satisfies(busy -> assertThat(
+                                ((PlatformBusyException) busy).getHeaders().getFirst("Retry-After"))
                         .isEqualTo("5"));
         assertThat(admission.handle(new FindRefusedBookings()).refused()).isEqualTo(1);
     }

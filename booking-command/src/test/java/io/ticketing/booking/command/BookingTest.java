@@ -46,8 +46,7 @@ class BookingTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Booking.class);
-        fixture.registerInjectableResource(
-                (KnownUsers) user -> knownUsers.getOrDefault(user, Standing.NOT_YET_KNOWN));
+        fixture.registerInjectableResource((KnownUsers) user -> knownUsers.getOrDefault(user, Standing.NOT_YET_KNOWN));
     }
 
     @Test
@@ -61,8 +60,8 @@ class BookingTest {
     @Test
     void anIdThatAnotherKindOfAggregateHasCannotBeLoaded() {
         // CommandRejectionInterceptor answers this as a conflict.
-        fixture.given(new PaymentRequested(new PaymentId(bookingId.value()), new BookingId(UUID.randomUUID()), paid,
-                        "tok_visa"))
+        fixture.given(new PaymentRequested(
+                        new PaymentId(bookingId.value()), new BookingId(UUID.randomUUID()), paid, "tok_visa"))
                 .when(new PlaceBooking(bookingId, owner, showId, 2, "tok_visa"))
                 .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();

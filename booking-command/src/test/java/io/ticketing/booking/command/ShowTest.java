@@ -108,7 +108,9 @@ class ShowTest {
 
     @Test
     void releasingTwiceOrWhatWasNeverHeldChangesNothing() {
-        fixture.given(tenSeats, new SeatsReserved(hamlet, first, 4, TICKET.times(4), 6),
+        fixture.given(
+                        tenSeats,
+                        new SeatsReserved(hamlet, first, 4, TICKET.times(4), 6),
                         new SeatsReleased(hamlet, first, 4, 10, "Payment declined"))
                 .when(new ReleaseSeats(hamlet, first, "Payment declined"))
                 .expectNoEvents();
@@ -119,7 +121,9 @@ class ShowTest {
 
     @Test
     void aReleasedBookingCannotTakeSeatsAgain() {
-        fixture.given(tenSeats, new SeatsReserved(hamlet, first, 4, TICKET.times(4), 6),
+        fixture.given(
+                        tenSeats,
+                        new SeatsReserved(hamlet, first, 4, TICKET.times(4), 6),
                         new SeatsReleased(hamlet, first, 4, 10, "Timed out"))
                 .when(new ReserveSeats(hamlet, first, 4))
                 .expectNoEvents();

@@ -31,8 +31,10 @@ class KnownUsersProjectionTest {
 
     @Autowired
     private KnownUsersProjection projection;
+
     @Autowired
     private KnownUserRepository users;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
 
@@ -78,7 +80,10 @@ class KnownUsersProjectionTest {
 
     @Test
     void eventsAboutAUserNeverRegisteredHereAddNoOne() {
-        feed.deliver(NOW, new UserEmailChanged(userId, "a@example.org", "b@example.org"), new UserDeactivated(userId),
+        feed.deliver(
+                NOW,
+                new UserEmailChanged(userId, "a@example.org", "b@example.org"),
+                new UserDeactivated(userId),
                 new UserErased(userId));
 
         assertThat(users.findById(userId.value())).isEmpty();
@@ -86,8 +91,11 @@ class KnownUsersProjectionTest {
 
     @Test
     void aBatchDeliveredAgainEndsWhereItEndedTheFirstTime() {
-        List<TrackedEventMessage<?>> batch = feed.deliver(NOW, registered,
-                new UserEmailChanged(userId, "ada@example.org", "ada@example.com"), new UserDeactivated(userId));
+        List<TrackedEventMessage<?>> batch = feed.deliver(
+                NOW,
+                registered,
+                new UserEmailChanged(userId, "ada@example.org", "ada@example.com"),
+                new UserDeactivated(userId));
 
         feed.deliver(batch);
 

@@ -40,10 +40,16 @@ class ShowControllerTest {
     void anAdminCreatesAShow() {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
 
-        assertThat(mvc.post().uri("/api/shows").with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
-                .contentType(MediaType.APPLICATION_JSON).content(HAMLET))
+        assertThat(mvc.post()
+                        .uri("/api/shows")
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HAMLET))
                 .hasStatus(HttpStatus.CREATED)
-                .bodyJson().extractingPath("$.showId").asString().isNotBlank();
+                .bodyJson()
+                .extractingPath("$.showId")
+                .asString()
+                .isNotBlank();
 
         ArgumentCaptor<CreateShow> sent = ArgumentCaptor.forClass(CreateShow.class);
         verify(commandGateway).send(sent.capture());
@@ -53,8 +59,11 @@ class ShowControllerTest {
 
     @Test
     void aUserCannotCreateShows() {
-        assertThat(mvc.post().uri("/api/shows").with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER))
-                .contentType(MediaType.APPLICATION_JSON).content(HAMLET))
+        assertThat(mvc.post()
+                        .uri("/api/shows")
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HAMLET))
                 .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 
@@ -63,12 +72,17 @@ class ShowControllerTest {
 
     @Test
     void aPriceNeedsAKnownCurrencyAndWholeCents() {
-        assertThat(mvc.post().uri("/api/shows").with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.post()
+                        .uri("/api/shows")
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name": "Hamlet", "venue": "Globe", "startsAt": "2027-03-01T19:30:00Z", "capacity": 0,
                          "ticketPrice": {"amount": 25.555, "currency": "euro"}}"""))
                 .hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.detail").asString()
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .contains("capacity:", "ticketPrice.amount:", "ticketPrice.currency:");
     }
 }

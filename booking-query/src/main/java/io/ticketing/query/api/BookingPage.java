@@ -2,5 +2,4 @@ package io.ticketing.query.api;
 
 import java.util.List;
 
-public record BookingPage(List<BookingSummary> items, int page, int size, long totalItems) {
-}
+public record BookingPage(List<BookingSummary> items, int page, int size, long totalItems) {}

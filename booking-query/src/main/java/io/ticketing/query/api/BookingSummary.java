@@ -10,7 +10,17 @@ import java.util.UUID;
  *
  * @param position where in the event stream the booking last changed; live streams resume after it
  */
-public record BookingSummary(UUID bookingId, UUID userId, String userEmail, UUID showId, String showName,
-                             int tickets, BigDecimal amount, String currency, BookingStatus status, String reason,
-                             Instant placedAt, Instant updatedAt, long position) {
-}
+public record BookingSummary(
+        UUID bookingId,
+        UUID userId,
+        String userEmail,
+        UUID showId,
+        String showName,
+        int tickets,
+        BigDecimal amount,
+        String currency,
+        BookingStatus status,
+        String reason,
+        Instant placedAt,
+        Instant updatedAt,
+        long position) {}

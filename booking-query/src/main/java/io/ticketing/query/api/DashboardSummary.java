@@ -13,7 +13,12 @@ import java.util.Map;
  */
 public record DashboardSummary(Map<String, Long> bookingsByStatus, Map<String, BigDecimal> revenue, List<Day> days) {
 
-    public record Day(LocalDate day, int placed, int confirmed, int rejected, int cancelled, int refunded,
-                      Map<String, BigDecimal> revenue) {
-    }
+    public record Day(
+            LocalDate day,
+            int placed,
+            int confirmed,
+            int rejected,
+            int cancelled,
+            int refunded,
+            Map<String, BigDecimal> revenue) {}
 }

@@ -8,6 +8,5 @@ import java.util.UUID;
  * Finds bookings, newest first, by any of status, user, show and the time they were placed ({@code from} inclusive,
  * {@code to} exclusive); a {@code null} criterion matches everything.
  */
-public record FindBookings(BookingStatus status, UUID userId, UUID showId, Instant from, Instant to, int page,
-                           int size) {
-}
+public record FindBookings(
+        BookingStatus status, UUID userId, UUID showId, Instant from, Instant to, int page, int size) {}

@@ -4,6 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-public record ShowStats(UUID showId, String name, String venue, Instant startsAt, int capacity, int seatsSold,
-                        int seatsLeft, BigDecimal revenue, String currency) {
-}
+public record ShowStats(
+        UUID showId,
+        String name,
+        String venue,
+        Instant startsAt,
+        int capacity,
+        int seatsSold,
+        int seatsLeft,
+        BigDecimal revenue,
+        String currency) {}

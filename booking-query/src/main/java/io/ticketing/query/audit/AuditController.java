@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class AuditController {
 
     /** The path's name for each kind of aggregate, and the type Axon stores its events under. */
-    private static final Map<String, String> AGGREGATE_TYPES = Map.of(
-            "bookings", "Booking", "shows", "Show", "payments", "Payment", "users", "User");
+    private static final Map<String, String> AGGREGATE_TYPES =
+            Map.of("bookings", "Booking", "shows", "Show", "payments", "Payment", "users", "User");
 
     private final EventAuditor auditor;
 
@@ -42,15 +42,18 @@ class AuditController {
             throw new IllegalArgumentException("Unknown aggregate type " + aggregateType + "; known: "
                     + String.join(", ", AGGREGATE_TYPES.keySet()));
         }
-        return auditor.streamOf(type, aggregateId).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No " + aggregateType + " " + aggregateId));
+        return auditor.streamOf(type, aggregateId)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + aggregateType + " " + aggregateId));
     }
 
     @GetMapping("/bookings/{bookingId}/state")
-    BookingStateAsOf bookingAsOf(@PathVariable String bookingId,
-                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return auditor.bookingAsOf(bookingId, asOf).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "Booking " + bookingId + " did not exist at " + asOf));
+    BookingStateAsOf bookingAsOf(
+            @PathVariable String bookingId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return auditor.bookingAsOf(bookingId, asOf)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "Booking " + bookingId + " did not exist at " + asOf));
     }
 
     /**
@@ -58,18 +61,27 @@ class AuditController {
      * {@code from} the export starts at the first event; without {@code to} it ends now.
      */
     @GetMapping("/export")
-    @ApiResponse(responseCode = "200", description = "One event a line, in global order", content = @Content(
-            mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(implementation = AuditedEvent.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "One event a line, in global order",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                            schema = @Schema(implementation = AuditedEvent.class)))
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         Instant until = to == null ? Instant.now() : to;
         if (from == null) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON).body(out -> auditor.exportUntil(until, out));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_NDJSON)
+                    .body(out -> auditor.exportUntil(until, out));
         }
         if (!from.isBefore(until)) {
             throw new IllegalArgumentException("from (" + from + ") must be before to (" + until + ")");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON).body(out -> auditor.export(from, until, out));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_NDJSON)
+                .body(out -> auditor.export(from, until, out));
     }
 }

@@ -9,6 +9,12 @@ import java.util.Map;
  *
  * @param globalPosition where it stands in the whole stream, when read in global order; {@code null} otherwise
  */
-public record AuditedEvent(Long globalPosition, String aggregateType, String aggregateId, long sequenceNumber,
-                           String eventType, Instant timestamp, JsonNode payload, Map<String, Object> metadata) {
-}
+public record AuditedEvent(
+        Long globalPosition,
+        String aggregateType,
+        String aggregateId,
+        long sequenceNumber,
+        String eventType,
+        Instant timestamp,
+        JsonNode payload,
+        Map<String, Object> metadata) {}

@@ -19,9 +19,17 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
  *
  * @param version the sequence number of the last event applied
  */
-public record BookingStateAsOf(UUID bookingId, UUID userId, UUID showId, int tickets, BookingStatus status,
-                               String reason, Money amountPaid, long version, Instant lastChangedAt,
-                               Instant asOf) {
+public record BookingStateAsOf(
+        UUID bookingId,
+        UUID userId,
+        UUID showId,
+        int tickets,
+        BookingStatus status,
+        String reason,
+        Money amountPaid,
+        long version,
+        Instant lastChangedAt,
+        Instant asOf) {
 
     /** Replays {@code events} up to {@code asOf}; empty when the booking did not exist yet. */
     public static Optional<BookingStateAsOf> replay(DomainEventStream events, Instant asOf) {
@@ -44,8 +52,17 @@ public record BookingStateAsOf(UUID bookingId, UUID userId, UUID showId, int tic
         long version = event.getSequenceNumber();
         Instant at = event.getTimestamp();
         if (happened instanceof BookingPlaced placed) {
-            return new BookingStateAsOf(placed.bookingId().value(), placed.userId().value(), placed.showId().value(),
-                    placed.tickets(), status, null, null, version, at, asOf);
+            return new BookingStateAsOf(
+                    placed.bookingId().value(),
+                    placed.userId().value(),
+                    placed.showId().value(),
+                    placed.tickets(),
+                    status,
+                    null,
+                    null,
+                    version,
+                    at,
+                    asOf);
         }
         Money paid = happened instanceof BookingConfirmed confirmed ? confirmed.amountPaid() : state.amountPaid;
         return state.moved(status, reasonAfter(happened, state.reason), paid, version, at);

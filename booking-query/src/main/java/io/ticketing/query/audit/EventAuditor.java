@@ -38,10 +38,12 @@ public class EventAuditor {
     private static final ClassValue<List<String>> MASKED_COMPONENTS = new ClassValue<>() {
         @Override
         protected List<String> computeValue(Class<?> type) {
-            return type.isRecord() ? Arrays.stream(type.getRecordComponents())
-                    .filter(component -> component.isAnnotationPresent(MaskedInAudits.class))
-                    .map(RecordComponent::getName)
-                    .toList() : List.of();
+            return type.isRecord()
+                    ? Arrays.stream(type.getRecordComponents())
+                            .filter(component -> component.isAnnotationPresent(MaskedInAudits.class))
+                            .map(RecordComponent::getName)
+                            .toList()
+                    : List.of();
         }
     };
     /** How long the export waits for more events before it decides it has reached the end of the stream. */
@@ -105,7 +107,8 @@ public class EventAuditor {
                     continue;
                 }
                 Long position = event.trackingToken().position().isPresent()
-                        ? event.trackingToken().position().getAsLong() : null;
+                        ? event.trackingToken().position().getAsLong()
+                        : null;
                 lines.writeValue(out, audited(event, position));
                 out.write('\n');
             }
@@ -117,11 +120,14 @@ public class EventAuditor {
 
     private AuditedEvent audited(EventMessage<?> event, Long globalPosition) {
         DomainEventMessage<?> domainEvent = event instanceof DomainEventMessage<?> d ? d : null;
-        return new AuditedEvent(globalPosition,
+        return new AuditedEvent(
+                globalPosition,
                 domainEvent == null ? null : domainEvent.getType(),
                 domainEvent == null ? null : domainEvent.getAggregateIdentifier(),
                 domainEvent == null ? 0 : domainEvent.getSequenceNumber(),
-                event.getPayloadType().getName(), event.getTimestamp(), payloadOf(event),
+                event.getPayloadType().getName(),
+                event.getTimestamp(),
+                payloadOf(event),
                 new TreeMap<>(event.getMetaData()));
     }
 
@@ -138,7 +144,6 @@ public class EventAuditor {
     }
 
     static String masked(String secret) {
-        return secret.length() <= SHOWN_CHARACTERS ? MASK
-                : MASK + secret.substring(secret.length() - SHOWN_CHARACTERS);
+        return secret.length() <= SHOWN_CHARACTERS ? MASK : MASK + secret.substring(secret.length() - SHOWN_CHARACTERS);
     }
 }

@@ -21,6 +21,7 @@ class BookingView extends ProjectionRow {
 
     @Id
     private UUID bookingId;
+
     private UUID userId;
     private String userEmail;
     private UUID showId;
@@ -28,23 +29,31 @@ class BookingView extends ProjectionRow {
     private int tickets;
     private BigDecimal amount;
     private String currency;
+
     @Enumerated(EnumType.STRING)
     private BookingStatus status;
+
     private String reason;
     private Instant placedAt;
     private Instant updatedAt;
     private long lastEventPosition;
 
-    protected BookingView() {
-    }
+    protected BookingView() {}
 
     @Override
     public UUID getId() {
         return bookingId;
     }
 
-    BookingView(UUID bookingId, UUID userId, String userEmail, UUID showId, String showName, int tickets,
-                Instant placedAt, long position) {
+    BookingView(
+            UUID bookingId,
+            UUID userId,
+            String userEmail,
+            UUID showId,
+            String showName,
+            int tickets,
+            Instant placedAt,
+            long position) {
         this.bookingId = bookingId;
         this.userId = userId;
         this.userEmail = ColumnText.fit(userEmail, TextLimits.EMAIL);
@@ -92,7 +101,19 @@ class BookingView extends ProjectionRow {
     }
 
     BookingSummary summary() {
-        return new BookingSummary(bookingId, userId, userEmail, showId, showName, tickets, amount, currency, status,
-                reason, placedAt, updatedAt, lastEventPosition);
+        return new BookingSummary(
+                bookingId,
+                userId,
+                userEmail,
+                showId,
+                showName,
+                tickets,
+                amount,
+                currency,
+                status,
+                reason,
+                placedAt,
+                updatedAt,
+                lastEventPosition);
     }
 }

@@ -12,8 +12,8 @@ interface BookingViewRepository extends JpaRepository<BookingView, UUID>, JpaSpe
 
     List<BookingView> findByUserId(UUID userId);
 
-    List<BookingView> findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(UUID userId,
-                                                                                               long position);
+    List<BookingView> findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(
+            UUID userId, long position);
 
     @Query("SELECT b.status, count(b) FROM BookingView b GROUP BY b.status")
     List<Object[]> countByStatus();

@@ -31,7 +31,11 @@ class DailyTotals {
 
     /** Each counter is the column of its name. */
     enum Counter {
-        PLACED, CONFIRMED, REJECTED, CANCELLED, REFUNDED;
+        PLACED,
+        CONFIRMED,
+        REJECTED,
+        CANCELLED,
+        REFUNDED;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -62,27 +66,38 @@ class DailyTotals {
 
     Map<String, BigDecimal> revenueByCurrency() {
         Map<String, BigDecimal> revenue = new TreeMap<>();
-        jdbc.query("SELECT currency, sum(amount) FROM daily_revenue GROUP BY currency",
-                row -> {
-                    revenue.put(row.getString(1), row.getBigDecimal(2));
-                });
+        jdbc.query("SELECT currency, sum(amount) FROM daily_revenue GROUP BY currency", row -> {
+            revenue.put(row.getString(1), row.getBigDecimal(2));
+        });
         return revenue;
     }
 
     List<DashboardSummary.Day> lastDays(int days, LocalDate today) {
         Date since = Date.valueOf(today.minusDays(days - 1L));
         Map<LocalDate, Map<String, BigDecimal>> revenue = new HashMap<>();
-        jdbc.query("SELECT day, currency, amount FROM daily_revenue WHERE day >= ?", row -> {
-            revenue.computeIfAbsent(row.getDate(1).toLocalDate(), day -> new TreeMap<>())
-                    .put(row.getString(2), row.getBigDecimal(3));
-        }, since);
+        jdbc.query(
+                "SELECT day, currency, amount FROM daily_revenue WHERE day >= ?",
+                row -> {
+                    revenue.computeIfAbsent(row.getDate(1).toLocalDate(), day -> new TreeMap<>())
+                            .put(row.getString(2), row.getBigDecimal(3));
+                },
+                since);
         List<DashboardSummary.Day> result = new ArrayList<>();
-        jdbc.query("SELECT day, placed, confirmed, rejected, cancelled, refunded FROM daily_booking_counts "
-                + "WHERE day >= ? ORDER BY day", row -> {
-            LocalDate day = row.getDate(1).toLocalDate();
-            result.add(new DashboardSummary.Day(day, row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5),
-                    row.getInt(6), revenue.getOrDefault(day, Map.of())));
-        }, since);
+        jdbc.query(
+                "SELECT day, placed, confirmed, rejected, cancelled, refunded FROM daily_booking_counts "
+                        + "WHERE day >= ? ORDER BY day",
+                row -> {
+                    LocalDate day = row.getDate(1).toLocalDate();
+                    result.add(new DashboardSummary.Day(
+                            day,
+                            row.getInt(2),
+                            row.getInt(3),
+                            row.getInt(4),
+                            row.getInt(5),
+                            row.getInt(6),
+                            revenue.getOrDefault(day, Map.of())));
+                },
+                since);
         return result;
     }
 
@@ -117,21 +132,28 @@ class DailyTotals {
     }
 
     private void write(PendingIncrements pending) {
-        jdbc.batchUpdate(COUNTS_UPSERT, pending.counts.entrySet().stream()
-                .map(day -> Stream.concat(Stream.of(day.getKey()), Arrays.stream(day.getValue()).boxed()).toArray())
-                .toList());
-        jdbc.batchUpdate("INSERT INTO daily_revenue (day, currency, amount) VALUES (?, ?, ?) "
+        jdbc.batchUpdate(
+                COUNTS_UPSERT,
+                pending.counts.entrySet().stream()
+                        .map(day -> Stream.concat(
+                                        Stream.of(day.getKey()),
+                                        Arrays.stream(day.getValue()).boxed())
+                                .toArray())
+                        .toList());
+        jdbc.batchUpdate(
+                "INSERT INTO daily_revenue (day, currency, amount) VALUES (?, ?, ?) "
                         + "ON CONFLICT (day, currency) DO UPDATE SET amount = daily_revenue.amount + EXCLUDED.amount",
-                pending.revenue.entrySet().stream().map(sum -> new Object[]{sum.getKey().day(),
-                        sum.getKey().currency(), sum.getValue()}).toList());
+                pending.revenue.entrySet().stream()
+                        .map(sum ->
+                                new Object[] {sum.getKey().day(), sum.getKey().currency(), sum.getValue()})
+                        .toList());
     }
 
     private static Date day(Instant at) {
         return Date.valueOf(LocalDate.ofInstant(at, ZoneOffset.UTC));
     }
 
-    private record DayAndCurrency(Date day, String currency) {
-    }
+    private record DayAndCurrency(Date day, String currency) {}
 
     private static final class PendingIncrements {
         private final Map<Date, int[]> counts = new HashMap<>();

@@ -66,16 +66,24 @@ public class DashboardProjection {
     private final Consumer<BookingSummary> changed;
 
     @Autowired
-    DashboardProjection(UserContactRepository contacts, ShowViewRepository shows, BookingViewRepository bookings,
-                        DailyTotals totals, QueryUpdateEmitter updates) {
+    DashboardProjection(
+            UserContactRepository contacts,
+            ShowViewRepository shows,
+            BookingViewRepository bookings,
+            DailyTotals totals,
+            QueryUpdateEmitter updates) {
         this(contacts, shows, bookings, totals, summary -> {
             updates.emit(FindBooking.class, query -> query.bookingId().equals(summary.bookingId()), summary);
             updates.emit(WatchBookings.class, query -> query.covers(summary), summary);
         });
     }
 
-    private DashboardProjection(UserContactRepository contacts, ShowViewRepository shows,
-                                BookingViewRepository bookings, DailyTotals totals, Consumer<BookingSummary> changed) {
+    private DashboardProjection(
+            UserContactRepository contacts,
+            ShowViewRepository shows,
+            BookingViewRepository bookings,
+            DailyTotals totals,
+            Consumer<BookingSummary> changed) {
         this.contacts = contacts;
         this.shows = shows;
         this.bookings = bookings;
@@ -87,10 +95,12 @@ public class DashboardProjection {
      * The same tables, without live updates: nobody watches a rebuild, and an update costs even then (inside a unit
      * of work each one reads its event's metadata for correlation).
      */
-    static DashboardProjection withoutUpdates(UserContactRepository contacts, ShowViewRepository shows,
-                                              BookingViewRepository bookings, DailyTotals totals) {
-        return new DashboardProjection(contacts, shows, bookings, totals, summary -> {
-        });
+    static DashboardProjection withoutUpdates(
+            UserContactRepository contacts,
+            ShowViewRepository shows,
+            BookingViewRepository bookings,
+            DailyTotals totals) {
+        return new DashboardProjection(contacts, shows, bookings, totals, summary -> {});
     }
 
     @EventHandler
@@ -115,16 +125,32 @@ public class DashboardProjection {
 
     @EventHandler
     void on(ShowCreated event) {
-        shows.save(new ShowView(event.showId().value(), event.name(), event.venue(), event.startsAt(),
-                event.capacity(), event.ticketPrice().amount(), event.ticketPrice().currency().getCurrencyCode()));
+        shows.save(new ShowView(
+                event.showId().value(),
+                event.name(),
+                event.venue(),
+                event.startsAt(),
+                event.capacity(),
+                event.ticketPrice().amount(),
+                event.ticketPrice().currency().getCurrencyCode()));
     }
 
     @EventHandler
     void on(BookingPlaced event, @Timestamp Instant at, TrackingToken token) {
-        String email = contacts.findById(event.userId().value()).map(UserContact::email).orElse(null);
-        String showName = shows.findById(event.showId().value()).map(ShowView::name).orElse(null);
-        BookingView booking = bookings.save(new BookingView(event.bookingId().value(), event.userId().value(), email,
-                event.showId().value(), showName, event.tickets(), at, position(token)));
+        String email = contacts.findById(event.userId().value())
+                .map(UserContact::email)
+                .orElse(null);
+        String showName =
+                shows.findById(event.showId().value()).map(ShowView::name).orElse(null);
+        BookingView booking = bookings.save(new BookingView(
+                event.bookingId().value(),
+                event.userId().value(),
+                email,
+                event.showId().value(),
+                showName,
+                event.tickets(),
+                at,
+                position(token)));
         totals.count(Counter.PLACED, at);
         publish(booking);
     }
@@ -132,8 +158,13 @@ public class DashboardProjection {
     @EventHandler
     void on(SeatsReserved event, @Timestamp Instant at, TrackingToken token) {
         show(event.showId().value(), show -> show.seatsChanged(event.seatsLeft()));
-        booking(event.bookingId().value(), booking -> booking.priced(event.totalPrice().amount(),
-                event.totalPrice().currency().getCurrencyCode(), at, position(token)));
+        booking(
+                event.bookingId().value(),
+                booking -> booking.priced(
+                        event.totalPrice().amount(),
+                        event.totalPrice().currency().getCurrencyCode(),
+                        at,
+                        position(token)));
     }
 
     @EventHandler
@@ -148,19 +179,24 @@ public class DashboardProjection {
             show(booking.showId(), show -> show.paid(event.amountPaid().amount()));
         });
         totals.count(Counter.CONFIRMED, at);
-        totals.addRevenue(at, event.amountPaid().currency().getCurrencyCode(), event.amountPaid().amount());
+        totals.addRevenue(
+                at,
+                event.amountPaid().currency().getCurrencyCode(),
+                event.amountPaid().amount());
     }
 
     @EventHandler
     void on(BookingRejected event, @Timestamp Instant at, TrackingToken token) {
-        booking(event.bookingId().value(),
+        booking(
+                event.bookingId().value(),
                 booking -> booking.moved(BookingStatus.after(event), event.reason(), at, position(token)));
         totals.count(Counter.REJECTED, at);
     }
 
     @EventHandler
     void on(BookingCancelled event, @Timestamp Instant at, TrackingToken token) {
-        booking(event.bookingId().value(),
+        booking(
+                event.bookingId().value(),
                 booking -> booking.moved(BookingStatus.after(event), event.reason(), at, position(token)));
         totals.count(Counter.CANCELLED, at);
     }
@@ -172,7 +208,9 @@ public class DashboardProjection {
             show(booking.showId(), show -> show.refunded(event.amountRefunded().amount()));
         });
         totals.count(Counter.REFUNDED, at);
-        totals.addRevenue(at, event.amountRefunded().currency().getCurrencyCode(),
+        totals.addRevenue(
+                at,
+                event.amountRefunded().currency().getCurrencyCode(),
                 event.amountRefunded().amount().negate());
     }
 
@@ -211,10 +249,10 @@ public class DashboardProjection {
 
     @QueryHandler
     BookingPage handle(FindBookings query) {
-        Page<BookingView> page = bookings.findAll(matching(query),
-                PageRequest.of(query.page(), query.size(), Sort.by(Sort.Direction.DESC, "placedAt")));
-        return new BookingPage(page.map(BookingView::summary).getContent(), query.page(), query.size(),
-                page.getTotalElements());
+        Page<BookingView> page = bookings.findAll(
+                matching(query), PageRequest.of(query.page(), query.size(), Sort.by(Sort.Direction.DESC, "placedAt")));
+        return new BookingPage(
+                page.map(BookingView::summary).getContent(), query.page(), query.size(), page.getTotalElements());
     }
 
     @QueryHandler
@@ -226,8 +264,8 @@ public class DashboardProjection {
     DashboardSummary handle(FindDashboardSummary query) {
         Map<String, Long> byStatus = new TreeMap<>();
         bookings.countByStatus().forEach(row -> byStatus.put(row[0].toString(), (Long) row[1]));
-        return new DashboardSummary(byStatus, totals.revenueByCurrency(),
-                totals.lastDays(query.days(), LocalDate.now(ZoneOffset.UTC)));
+        return new DashboardSummary(
+                byStatus, totals.revenueByCurrency(), totals.lastDays(query.days(), LocalDate.now(ZoneOffset.UTC)));
     }
 
     /**
@@ -238,8 +276,8 @@ public class DashboardProjection {
     List<BookingSummary> handle(WatchBookings query) {
         List<BookingView> changed = query.userId() == null
                 ? bookings.findTop1000ByLastEventPositionGreaterThanOrderByLastEventPosition(query.afterPosition())
-                : bookings.findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(query.userId(),
-                        query.afterPosition());
+                : bookings.findTop1000ByUserIdAndLastEventPositionGreaterThanOrderByLastEventPosition(
+                        query.userId(), query.afterPosition());
         return changed.stream().map(BookingView::summary).toList();
     }
 
@@ -248,7 +286,8 @@ public class DashboardProjection {
                         query.status() == null ? null : builder.equal(booking.get("status"), query.status()),
                         query.userId() == null ? null : builder.equal(booking.get("userId"), query.userId()),
                         query.showId() == null ? null : builder.equal(booking.get("showId"), query.showId()),
-                        query.from() == null ? null
+                        query.from() == null
+                                ? null
                                 : builder.greaterThanOrEqualTo(booking.<Instant>get("placedAt"), query.from()),
                         query.to() == null ? null : builder.lessThan(booking.<Instant>get("placedAt"), query.to()))
                 .filter(java.util.Objects::nonNull)

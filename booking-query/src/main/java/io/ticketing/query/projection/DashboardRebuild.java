@@ -46,8 +46,12 @@ public class DashboardRebuild {
     private final JdbcTemplate jdbc;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
 
-    DashboardRebuild(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
-                     TransactionTemplate transactions, JdbcTemplate jdbc) {
+    DashboardRebuild(
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            TransactionTemplate transactions,
+            JdbcTemplate jdbc) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -67,11 +71,11 @@ public class DashboardRebuild {
         }
         StreamingEventProcessor live = liveProcessor();
         StreamingEventProcessor rebuilding = rebuildingProcessor();
-        RebuildProgress started = RebuildProgress.started(positionOf(eventStore.createTailToken()),
-                positionOf(eventStore.createHeadToken()));
+        RebuildProgress started = RebuildProgress.started(
+                positionOf(eventStore.createTailToken()), positionOf(eventStore.createHeadToken()));
         if (current.underWay() || !progress.compareAndSet(current, started)) {
-            throw new IllegalStateException("The dashboards are being rebuilt already (" + progress.get().percent()
-                    + "%)");
+            throw new IllegalStateException("The dashboards are being rebuilt already ("
+                    + progress.get().percent() + "%)");
         }
         try {
             prepareBuildSchema();
@@ -93,13 +97,16 @@ public class DashboardRebuild {
      * at the start, the swap begins.
      */
     void trackerStatusChanged(Map<Integer, EventTrackerStatus> statuses) {
-        statuses.values().forEach(status -> status.getCurrentPosition().ifPresent(position -> {
-            RebuildProgress reached = progress.updateAndGet(p -> p.state() == State.BUILDING ? p.reached(position) : p);
-            if (reached.state() == State.BUILDING && position >= reached.targetPosition()
-                    && progress.compareAndSet(reached, reached.in(State.SWAPPING))) {
-                swapWhenStopped(liveProcessor(), rebuildingProcessor());
-            }
-        }));
+        statuses.values()
+                .forEach(status -> status.getCurrentPosition().ifPresent(position -> {
+                    RebuildProgress reached =
+                            progress.updateAndGet(p -> p.state() == State.BUILDING ? p.reached(position) : p);
+                    if (reached.state() == State.BUILDING
+                            && position >= reached.targetPosition()
+                            && progress.compareAndSet(reached, reached.in(State.SWAPPING))) {
+                        swapWhenStopped(liveProcessor(), rebuildingProcessor());
+                    }
+                }));
     }
 
     /**
@@ -116,7 +123,9 @@ public class DashboardRebuild {
                     } finally {
                         if (failure == null) {
                             RebuildProgress done = progress.updateAndGet(p -> p.in(State.DONE));
-                            log.info("Dashboards rebuilt from {} events, {} events/s", done.eventsApplied(),
+                            log.info(
+                                    "Dashboards rebuilt from {} events, {} events/s",
+                                    done.eventsApplied(),
                                     done.eventsPerSecond());
                         } else {
                             failed(failure);
@@ -135,8 +144,8 @@ public class DashboardRebuild {
         transactions.executeWithoutResult(status -> {
             jdbc.execute("DROP SCHEMA IF EXISTS " + BUILD_SCHEMA + " CASCADE");
             jdbc.execute("CREATE SCHEMA " + BUILD_SCHEMA);
-            TABLES.forEach(table -> jdbc.execute("CREATE TABLE " + BUILD_SCHEMA + "." + table
-                    + " (LIKE public." + table + " INCLUDING ALL)"));
+            TABLES.forEach(table -> jdbc.execute(
+                    "CREATE TABLE " + BUILD_SCHEMA + "." + table + " (LIKE public." + table + " INCLUDING ALL)"));
         });
     }
 
@@ -155,14 +164,16 @@ public class DashboardRebuild {
                 jdbc.execute("ALTER TABLE " + BUILD_SCHEMA + "." + table + " SET SCHEMA public");
             });
             jdbc.execute("DROP SCHEMA " + BUILD_SCHEMA);
-            processing.deadLetterQueue(DashboardProjection.PROCESSING_GROUP)
-                    .ifPresent(SequencedDeadLetterQueue::clear);
-            jdbc.update("UPDATE deadletterentry SET processinggroup = ? WHERE processinggroup = ?",
-                    DashboardProjection.PROCESSING_GROUP, PROCESSING_GROUP);
+            processing.deadLetterQueue(DashboardProjection.PROCESSING_GROUP).ifPresent(SequencedDeadLetterQueue::clear);
+            jdbc.update(
+                    "UPDATE deadletterentry SET processinggroup = ? WHERE processinggroup = ?",
+                    DashboardProjection.PROCESSING_GROUP,
+                    PROCESSING_GROUP);
             TrackingToken reached = WrappedToken.unwrapLowerBound(tokenStore.fetchToken(PROCESSING_GROUP, 0));
             tokenStore.releaseClaim(PROCESSING_GROUP, 0);
             if (reached != null) {
-                jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = 0",
+                jdbc.update(
+                        "UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = 0",
                         DashboardProjection.PROCESSING_GROUP);
                 tokenStore.fetchToken(DashboardProjection.PROCESSING_GROUP, 0);
                 tokenStore.storeToken(reached, DashboardProjection.PROCESSING_GROUP, 0);
@@ -171,12 +182,15 @@ public class DashboardRebuild {
     }
 
     private StreamingEventProcessor liveProcessor() {
-        return processing.eventProcessor(DashboardProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(DashboardProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 
     private StreamingEventProcessor rebuildingProcessor() {
-        return processing.eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        return processing
+                .eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     private static long positionOf(TrackingToken token) {

@@ -41,39 +41,52 @@ class DashboardRebuildProcessing {
      * where they are.
      */
     @Bean
-    ConfigurerModule dashboardsRebuildProcessor(UserContactRepository contacts, ShowViewRepository shows,
-                                                BookingViewRepository bookings, DailyTotals totals, JdbcTemplate jdbc,
-                                                ConnectionProvider connections, DeadLetterSchema deadLetters,
-                                                TransactionManager transactions, Serializer serializer,
-                                                @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                ObjectProvider<DashboardRebuild> rebuild) {
+    ConfigurerModule dashboardsRebuildProcessor(
+            UserContactRepository contacts,
+            ShowViewRepository shows,
+            BookingViewRepository bookings,
+            DailyTotals totals,
+            JdbcTemplate jdbc,
+            ConnectionProvider connections,
+            DeadLetterSchema deadLetters,
+            TransactionManager transactions,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<DashboardRebuild> rebuild) {
         DashboardProjection building = DashboardProjection.withoutUpdates(contacts, shows, bookings, totals);
         String group = DashboardRebuild.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerEventHandler(config -> building)
                 .assignHandlerInstancesMatching(group, handler -> handler == building)
-                .registerTrackingEventProcessor(group, config -> config.eventStore(), config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .registerTrackingEventProcessor(
+                        group,
+                        config -> config.eventStore(),
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(BATCH_SIZE)
                                 .andInitialSegmentsCount(1)
                                 .andAutoStart(false)
                                 .andEventTrackerStatusChangeListener(progressTo(rebuild)))
-                .registerTransactionManager(group, config -> onTheBuildSchema(
-                        config.eventProcessingConfiguration().transactionManager(DashboardProjection.PROCESSING_GROUP),
-                        jdbc))
+                .registerTransactionManager(
+                        group,
+                        config -> onTheBuildSchema(
+                                config.eventProcessingConfiguration()
+                                        .transactionManager(DashboardProjection.PROCESSING_GROUP),
+                                jdbc))
                 // As Axon's auto-configuration makes the live processor's, which it makes for configured ones only.
-                .registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
-                        .processingGroup(group)
-                        .connectionProvider(connections)
-                        .transactionManager(transactions)
-                        .schema(deadLetters)
-                        .genericSerializer(serializer)
-                        .eventSerializer(eventSerializer)
-                        .build())
+                .registerDeadLetterQueue(
+                        group,
+                        config -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .connectionProvider(connections)
+                                .transactionManager(transactions)
+                                .schema(deadLetters)
+                                .genericSerializer(serializer)
+                                .eventSerializer(eventSerializer)
+                                .build())
                 // A reset starts the build from an empty queue; the cache spares a lookup in it for every event.
-                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker
-                        .allowReset(true)
-                        .enableSequenceIdentifierCache())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(
+                        group, (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache())
                 .registerHandlerInterceptor(group, config -> prefetchingFor(building))
                 // Its progress is the rebuild's (RebuildProgress); meters by event type would cost every event.
                 .registerMessageMonitor(group, config -> NoOpMessageMonitor.instance());

@@ -11,10 +11,22 @@ import java.time.Instant;
  * @param position       where in the event stream the rebuild is
  * @param targetPosition the head of the event stream when the rebuild started: past it, the new tables have caught up
  */
-public record RebuildProgress(State state, long eventsApplied, long position, long targetPosition,
-                              Instant startedAt, Instant finishedAt, String failure) {
+public record RebuildProgress(
+        State state,
+        long eventsApplied,
+        long position,
+        long targetPosition,
+        Instant startedAt,
+        Instant finishedAt,
+        String failure) {
 
-    public enum State { IDLE, BUILDING, SWAPPING, DONE, FAILED }
+    public enum State {
+        IDLE,
+        BUILDING,
+        SWAPPING,
+        DONE,
+        FAILED
+    }
 
     static RebuildProgress idle() {
         return new RebuildProgress(State.IDLE, 0, 0, 0, null, null, null);
@@ -34,7 +46,8 @@ public record RebuildProgress(State state, long eventsApplied, long position, lo
         if (startedAt == null) {
             return 0;
         }
-        long millis = Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toMillis();
+        long millis = Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt)
+                .toMillis();
         return millis == 0 ? eventsApplied : eventsApplied * 1000 / millis;
     }
 
@@ -48,8 +61,14 @@ public record RebuildProgress(State state, long eventsApplied, long position, lo
     }
 
     RebuildProgress reached(long newPosition) {
-        return new RebuildProgress(state, eventsApplied + Math.max(0, newPosition - position), Math.max(position,
-                newPosition), targetPosition, startedAt, null, null);
+        return new RebuildProgress(
+                state,
+                eventsApplied + Math.max(0, newPosition - position),
+                Math.max(position, newPosition),
+                targetPosition,
+                startedAt,
+                null,
+                null);
     }
 
     RebuildProgress in(State newState) {
@@ -58,6 +77,7 @@ public record RebuildProgress(State state, long eventsApplied, long position, lo
     }
 
     RebuildProgress failed(String why) {
-        return new RebuildProgress(State.FAILED, eventsApplied, position, targetPosition, startedAt, Instant.now(), why);
+        return new RebuildProgress(
+                State.FAILED, eventsApplied, position, targetPosition, startedAt, Instant.now(), why);
     }
 }

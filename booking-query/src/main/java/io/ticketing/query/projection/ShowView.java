@@ -17,6 +17,7 @@ class ShowView extends ProjectionRow {
 
     @Id
     private UUID showId;
+
     private String name;
     private String venue;
     private Instant startsAt;
@@ -26,16 +27,21 @@ class ShowView extends ProjectionRow {
     private String currency;
     private BigDecimal revenue;
 
-    protected ShowView() {
-    }
+    protected ShowView() {}
 
     @Override
     public UUID getId() {
         return showId;
     }
 
-    ShowView(UUID showId, String name, String venue, Instant startsAt, int capacity, BigDecimal ticketPrice,
-             String currency) {
+    ShowView(
+            UUID showId,
+            String name,
+            String venue,
+            Instant startsAt,
+            int capacity,
+            BigDecimal ticketPrice,
+            String currency) {
         this.showId = showId;
         this.name = ColumnText.fit(name, TextLimits.NAME);
         this.venue = ColumnText.fit(venue, TextLimits.NAME);
@@ -64,7 +70,7 @@ class ShowView extends ProjectionRow {
     }
 
     ShowStats stats() {
-        return new ShowStats(showId, name, venue, startsAt, capacity, capacity - seatsLeft, seatsLeft, revenue,
-                currency);
+        return new ShowStats(
+                showId, name, venue, startsAt, capacity, capacity - seatsLeft, seatsLeft, revenue, currency);
     }
 }

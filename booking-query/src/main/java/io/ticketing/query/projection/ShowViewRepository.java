@@ -3,5 +3,4 @@ package io.ticketing.query.projection;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ShowViewRepository extends JpaRepository<ShowView, UUID> {
-}
+interface ShowViewRepository extends JpaRepository<ShowView, UUID> {}

@@ -15,10 +15,10 @@ class UserContact extends ProjectionRow {
 
     @Id
     private UUID userId;
+
     private String email;
 
-    protected UserContact() {
-    }
+    protected UserContact() {}
 
     @Override
     public UUID getId() {

@@ -55,9 +55,8 @@ class BookingQueryController {
      * subscription is made before the read, so a change in between is not missed.
      */
     @GetMapping("/bookings/{bookingId}")
-    CompletableFuture<BookingSummary> booking(@PathVariable UUID bookingId,
-                                              @RequestParam(required = false) Duration wait,
-                                              AuthenticatedUser caller) {
+    CompletableFuture<BookingSummary> booking(
+            @PathVariable UUID bookingId, @RequestParam(required = false) Duration wait, AuthenticatedUser caller) {
         Duration patience = wait == null ? Duration.ZERO : wait;
         if (patience.isNegative() || patience.compareTo(LONGEST_WAIT) > 0) {
             throw new IllegalArgumentException("wait is at most " + LONGEST_WAIT + ", not " + patience);
@@ -71,18 +70,17 @@ class BookingQueryController {
 
     /** Bookings, newest first; a user sees only their own, admins and auditors see all. */
     @GetMapping("/bookings")
-    CompletableFuture<BookingPage> bookings(@RequestParam(required = false) BookingStatus status,
-                                            @RequestParam(required = false) UUID userId,
-                                            @RequestParam(required = false) UUID showId,
-                                            @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                            @StorableInstant Instant from,
-                                            @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                            @StorableInstant Instant to,
-                                            @RequestParam(defaultValue = "0") @Min(0) @Max(MOST_PAGES) int page,
-                                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-                                            AuthenticatedUser caller) {
+    CompletableFuture<BookingPage> bookings(
+            @RequestParam(required = false) BookingStatus status,
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) UUID showId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant
+                    Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant
+                    Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MOST_PAGES) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            AuthenticatedUser caller) {
         UUID owner = seesEverything(caller) ? userId : caller.id().value();
         if (userId != null && !userId.equals(owner)) {
             throw new AccessDeniedException("Only admins and auditors see other users' bookings");
@@ -92,7 +90,8 @@ class BookingQueryController {
 
     @GetMapping("/shows/{showId}/stats")
     CompletableFuture<ShowStats> showStats(@PathVariable UUID showId) {
-        return queryGateway.query(new FindShowStats(showId), ResponseTypes.optionalInstanceOf(ShowStats.class))
+        return queryGateway
+                .query(new FindShowStats(showId), ResponseTypes.optionalInstanceOf(ShowStats.class))
                 .thenApply(found -> found.orElseThrow(() -> notFound("show", showId)));
     }
 
@@ -104,10 +103,13 @@ class BookingQueryController {
 
     private CompletableFuture<Optional<BookingSummary>> firstFound(UUID bookingId, Duration patience) {
         SubscriptionQueryResult<Optional<BookingSummary>, BookingSummary> subscription = queryGateway.subscriptionQuery(
-                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingSummary.class),
+                new FindBooking(bookingId),
+                ResponseTypes.optionalInstanceOf(BookingSummary.class),
                 ResponseTypes.instanceOf(BookingSummary.class));
-        return subscription.initialResult()
-                .flatMap(initial -> initial.isPresent() ? Mono.just(initial)
+        return subscription
+                .initialResult()
+                .flatMap(initial -> initial.isPresent()
+                        ? Mono.just(initial)
                         : subscription.updates().next().map(Optional::of))
                 .timeout(patience, Mono.just(Optional.empty()))
                 .doFinally(signal -> subscription.cancel())

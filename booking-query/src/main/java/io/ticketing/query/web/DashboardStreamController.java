@@ -49,13 +49,16 @@ class DashboardStreamController {
     }
 
     @GetMapping(path = "/api/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                      AuthenticatedUser caller) {
-        UUID owner = BookingQueryController.seesEverything(caller) ? null : caller.id().value();
+    SseEmitter stream(
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId, AuthenticatedUser caller) {
+        UUID owner = BookingQueryController.seesEverything(caller)
+                ? null
+                : caller.id().value();
         // Without a position there is nothing to catch up on: only what changes from now on.
         long after = lastEventId == null ? Long.MAX_VALUE : Math.max(0, lastEventId - RESUME_MARGIN);
         SubscriptionQueryResult<List<BookingSummary>, BookingSummary> subscription = queryGateway.subscriptionQuery(
-                new WatchBookings(owner, after), ResponseTypes.multipleInstancesOf(BookingSummary.class),
+                new WatchBookings(owner, after),
+                ResponseTypes.multipleInstancesOf(BookingSummary.class),
                 ResponseTypes.instanceOf(BookingSummary.class));
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         try {
@@ -65,8 +68,8 @@ class DashboardStreamController {
             subscription.cancel();
             throw new UncheckedIOException(clientGone);
         }
-        Disposable forwarding = Flux.concat(subscription.initialResult().flatMapIterable(changed -> changed),
-                        subscription.updates())
+        Disposable forwarding = Flux.concat(
+                        subscription.initialResult().flatMapIterable(changed -> changed), subscription.updates())
                 .takeWhile(booking -> !revokedUsers.includes(caller.id()))
                 .subscribe(booking -> send(emitter, booking), emitter::completeWithError, emitter::complete);
         Runnable stop = () -> {
@@ -81,7 +84,10 @@ class DashboardStreamController {
 
     private static void send(SseEmitter emitter, BookingSummary booking) {
         try {
-            emitter.send(SseEmitter.event().id(Long.toString(booking.position())).name("booking").data(booking));
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(booking.position()))
+                    .name("booking")
+                    .data(booking));
         } catch (IOException clientGone) {
             emitter.completeWithError(clientGone);
         }

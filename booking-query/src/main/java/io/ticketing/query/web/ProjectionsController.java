@@ -49,8 +49,11 @@ class ProjectionsController {
     private final DashboardRebuild rebuild;
     private final QueryGateway queries;
 
-    ProjectionsController(EventProcessingConfiguration processing, EventStore eventStore, DashboardRebuild rebuild,
-                          QueryGateway queries) {
+    ProjectionsController(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            DashboardRebuild rebuild,
+            QueryGateway queries) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.rebuild = rebuild;
@@ -65,7 +68,9 @@ class ProjectionsController {
                 // Its progress is the dashboards' rebuild.
                 .filter(processor -> !processor.getName().equals(DashboardRebuild.PROCESSING_GROUP))
                 .map(StreamingEventProcessor.class::cast)
-                .map(processor -> ProcessorView.of(processor, head,
+                .map(processor -> ProcessorView.of(
+                        processor,
+                        head,
                         processor.getName().equals(DashboardProjection.PROCESSING_GROUP) ? rebuild.progress() : null));
         return Stream.concat(own, bookingSaga().stream()).toList();
     }
@@ -78,8 +83,10 @@ class ProjectionsController {
     @ApiResponse(responseCode = "202", description = "The rebuild has started", useReturnTypeSchema = true)
     ResponseEntity<RebuildProgress> replay(@PathVariable String processingGroup) {
         if (!processingGroup.equals(DashboardProjection.PROCESSING_GROUP)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rebuildable projection " + processingGroup
-                    + "; this service has " + DashboardProjection.PROCESSING_GROUP);
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND,
+                    "No rebuildable projection " + processingGroup + "; this service has "
+                            + DashboardProjection.PROCESSING_GROUP);
         }
         return ResponseEntity.accepted().body(rebuild.start());
     }
@@ -93,11 +100,27 @@ class ProjectionsController {
         if (saga == null) {
             return Optional.empty();
         }
-        List<RefusedBookings> refusals = queries.scatterGather(new FindRefusedBookings(),
-                ResponseTypes.instanceOf(RefusedBookings.class), ASK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).toList();
-        return Optional.of(new ProcessorView(BOOKING_SAGA, null, null, saga.position(), saga.headPosition(),
-                saga.eventsBehind(), false, null, saga.lagMillis(),
-                new Admission(refusals.stream().mapToLong(RefusedBookings::maxLagMillis).max().orElse(0),
+        List<RefusedBookings> refusals = queries.scatterGather(
+                        new FindRefusedBookings(),
+                        ResponseTypes.instanceOf(RefusedBookings.class),
+                        ASK_TIMEOUT_MILLIS,
+                        TimeUnit.MILLISECONDS)
+                .toList();
+        return Optional.of(new ProcessorView(
+                BOOKING_SAGA,
+                null,
+                null,
+                saga.position(),
+                saga.headPosition(),
+                saga.eventsBehind(),
+                false,
+                null,
+                saga.lagMillis(),
+                new Admission(
+                        refusals.stream()
+                                .mapToLong(RefusedBookings::maxLagMillis)
+                                .max()
+                                .orElse(0),
                         refusals.stream().mapToLong(RefusedBookings::refused).sum())));
     }
 
@@ -112,21 +135,39 @@ class ProjectionsController {
      * @param admission the booking saga's: the lag above which bookings are refused, and how many were
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ProcessorView(String name, Boolean running, Boolean error, long position, long headPosition, long lag,
-                         boolean replaying, RebuildProgress rebuild, Long lagMillis, Admission admission) {
+    record ProcessorView(
+            String name,
+            Boolean running,
+            Boolean error,
+            long position,
+            long headPosition,
+            long lag,
+            boolean replaying,
+            RebuildProgress rebuild,
+            Long lagMillis,
+            Admission admission) {
 
         static ProcessorView of(StreamingEventProcessor processor, long head, RebuildProgress rebuild) {
             long position = processor.processingStatus().values().stream()
                     .map(EventTrackerStatus::getCurrentPosition)
                     .filter(OptionalLong::isPresent)
                     .mapToLong(OptionalLong::getAsLong)
-                    .min().orElse(0);
+                    .min()
+                    .orElse(0);
             boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-            return new ProcessorView(processor.getName(), processor.isRunning(), error, position, head,
-                    Math.max(0, head - position), processor.isReplaying(), rebuild, null, null);
+            return new ProcessorView(
+                    processor.getName(),
+                    processor.isRunning(),
+                    error,
+                    position,
+                    head,
+                    Math.max(0, head - position),
+                    processor.isReplaying(),
+                    rebuild,
+                    null,
+                    null);
         }
     }
 
-    record Admission(long maxLagMillis, long refusedBookings) {
-    }
+    record Admission(long maxLagMillis, long refusedBookings) {}
 }

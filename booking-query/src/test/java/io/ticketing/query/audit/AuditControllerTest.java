@@ -56,8 +56,7 @@ class AuditControllerTest {
         Instant to = Instant.parse("2026-03-01T00:00:00Z");
         doAnswer(writing(LINE)).when(eventAuditor).exportUntil(eq(to), any());
 
-        assertThat(mvc.get().uri("/api/audit/export").param("to", to.toString())
-                .with(Tokens.as(auditor, Role.ADMIN)))
+        assertThat(mvc.get().uri("/api/audit/export").param("to", to.toString()).with(Tokens.as(auditor, Role.ADMIN)))
                 .hasStatus(HttpStatus.OK)
                 .hasBodyTextEqualTo(LINE);
     }
@@ -67,22 +66,28 @@ class AuditControllerTest {
         Instant from = Instant.parse("2026-03-01T00:00:00Z");
         doAnswer(writing(LINE)).when(eventAuditor).export(eq(from), any(), any());
 
-        assertThat(mvc.get().uri("/api/audit/export").param("from", from.toString())
-                .with(Tokens.as(auditor, Role.AUDITOR)))
+        assertThat(mvc.get()
+                        .uri("/api/audit/export")
+                        .param("from", from.toString())
+                        .with(Tokens.as(auditor, Role.AUDITOR)))
                 .hasStatus(HttpStatus.OK)
                 .hasBodyTextEqualTo(LINE);
     }
 
     @Test
     void aRangeThatEndsBeforeItStartsIsRefusedAsAProblem() {
-        assertThat(mvc.get().uri("/api/audit/export")
-                .param("from", "2026-03-02T00:00:00Z").param("to", "2026-03-01T00:00:00Z")
-                .with(Tokens.as(auditor, Role.AUDITOR)))
+        assertThat(mvc.get()
+                        .uri("/api/audit/export")
+                        .param("from", "2026-03-02T00:00:00Z")
+                        .param("to", "2026-03-01T00:00:00Z")
+                        .with(Tokens.as(auditor, Role.AUDITOR)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").asString().contains("from", "to");
-        assertThat(mvc.get().uri("/api/audit/export").param("from", "yesterday")
-                .with(Tokens.as(auditor, Role.AUDITOR)))
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("from", "to");
+        assertThat(mvc.get().uri("/api/audit/export").param("from", "yesterday").with(Tokens.as(auditor, Role.AUDITOR)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         verifyNoInteractions(eventAuditor);
@@ -98,7 +103,8 @@ class AuditControllerTest {
 
     private static Answer<Void> writing(String text) {
         return invocation -> {
-            invocation.getArgument(invocation.getArguments().length - 1, OutputStream.class)
+            invocation
+                    .getArgument(invocation.getArguments().length - 1, OutputStream.class)
                     .write(text.getBytes(StandardCharsets.UTF_8));
             return null;
         };

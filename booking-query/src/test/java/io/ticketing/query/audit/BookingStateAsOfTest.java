@@ -51,7 +51,11 @@ class BookingStateAsOfTest {
         BookingStateAsOf state = stateAsOf(DECIDED_AT.minusMillis(1));
 
         assertThat(state.status()).isEqualTo(BookingStatus.PENDING);
-        assertThat(state).extracting(BookingStateAsOf::bookingId, BookingStateAsOf::userId, BookingStateAsOf::showId,
+        assertThat(state)
+                .extracting(
+                        BookingStateAsOf::bookingId,
+                        BookingStateAsOf::userId,
+                        BookingStateAsOf::showId,
                         BookingStateAsOf::tickets)
                 .containsExactly(bookingId.value(), owner.value(), showId.value(), 2);
         assertThat(state.version()).isZero();
@@ -129,8 +133,14 @@ class BookingStateAsOfTest {
     }
 
     private void happened(Instant at, Object payload) {
-        history.add(new GenericDomainEventMessage<>("Booking", bookingId.toString(), history.size(), payload,
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), at));
+        history.add(new GenericDomainEventMessage<>(
+                "Booking",
+                bookingId.toString(),
+                history.size(),
+                payload,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                at));
     }
 
     private BookingStateAsOf stateAsOf(Instant asOf) {

@@ -36,7 +36,8 @@ class EventAuditorTest {
     /** The store is the class's: each test's events come after every earlier test's, as a live store's do. */
     private static Instant lastTestsDay = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final ObjectMapper objectMapper = JsonMapper.builder().findAndAddModules().build();
+    private final ObjectMapper objectMapper =
+            JsonMapper.builder().findAndAddModules().build();
     private final BookingId bookingId = new BookingId(UUID.randomUUID());
     private final UserId owner = new UserId(UUID.randomUUID());
     private final PaymentId paymentId = new PaymentId(UUID.randomUUID());
@@ -55,11 +56,12 @@ class EventAuditorTest {
     void anAggregatesEventsAreShownInOrderWithTheirTypeSequenceTimeAndMetadata() {
         bookingPlacedAndConfirmed();
 
-        List<AuditedEvent> events = auditor.streamOf("Booking", bookingId.toString()).orElseThrow();
+        List<AuditedEvent> events =
+                auditor.streamOf("Booking", bookingId.toString()).orElseThrow();
 
-        assertThat(events).extracting(AuditedEvent::sequenceNumber, AuditedEvent::eventType)
-                .containsExactly(tuple(0L, BookingPlaced.class.getName()),
-                        tuple(1L, BookingConfirmed.class.getName()));
+        assertThat(events)
+                .extracting(AuditedEvent::sequenceNumber, AuditedEvent::eventType)
+                .containsExactly(tuple(0L, BookingPlaced.class.getName()), tuple(1L, BookingConfirmed.class.getName()));
         assertThat(events).allSatisfy(event -> {
             assertThat(event.aggregateType()).isEqualTo("Booking");
             assertThat(event.aggregateId()).isEqualTo(bookingId.toString());
@@ -82,17 +84,24 @@ class EventAuditorTest {
     @Test
     void aPaymentTokenShowsOnlyItsLastFourCharactersAndAShortOneNone() {
         BookingId shortToken = new BookingId(UUID.randomUUID());
-        append(bookingId, 0, day, new BookingPlaced(bookingId, owner, new ShowId(UUID.randomUUID()), 2,
-                "tok_visa_4242"));
+        append(
+                bookingId,
+                0,
+                day,
+                new BookingPlaced(bookingId, owner, new ShowId(UUID.randomUUID()), 2, "tok_visa_4242"));
         append(shortToken, 0, day, new BookingPlaced(shortToken, owner, new ShowId(UUID.randomUUID()), 2, "tok"));
 
-        assertThat(auditor.streamOf("Booking", bookingId.toString()).orElseThrow()).singleElement()
+        assertThat(auditor.streamOf("Booking", bookingId.toString()).orElseThrow())
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.payload().path("paymentToken").asText()).isEqualTo("****4242");
                     assertThat(event.payload().path("tickets").asInt()).isEqualTo(2);
                 });
-        assertThat(auditor.streamOf("Booking", shortToken.toString()).orElseThrow()).singleElement()
-                .satisfies(event -> assertThat(event.payload().path("paymentToken").asText()).isEqualTo("****"));
+        assertThat(auditor.streamOf("Booking", shortToken.toString()).orElseThrow())
+                .singleElement()
+                .satisfies(
+                        event -> assertThat(event.payload().path("paymentToken").asText())
+                                .isEqualTo("****"));
     }
 
     @Test
@@ -105,7 +114,8 @@ class EventAuditorTest {
 
         List<JsonNode> lines = exported(out -> auditor.export(day, day.plusSeconds(10), out));
 
-        assertThat(lines).extracting(line -> line.path("aggregateId").asText())
+        assertThat(lines)
+                .extracting(line -> line.path("aggregateId").asText())
                 .containsExactly(bookingId.toString(), bookingId.toString());
         assertThat(lines.get(0).path("payload").path("paymentToken").asText()).isEqualTo("****4242");
         assertThat(lines.get(1).path("globalPosition").asLong())
@@ -119,8 +129,10 @@ class EventAuditorTest {
         List<JsonNode> lines = exported(out -> auditor.exportUntil(day.plusSeconds(5), out));
 
         // The store numbers its events from 1, and earlier tests' events come first.
-        assertThat(lines).extracting(line -> line.path("globalPosition").asLong())
-                .startsWith(1L).isSorted();
+        assertThat(lines)
+                .extracting(line -> line.path("globalPosition").asLong())
+                .startsWith(1L)
+                .isSorted();
         assertThat(lines.get(lines.size() - 1).path("aggregateId").asText()).isEqualTo(bookingId.toString());
         assertThat(lines.get(lines.size() - 1).path("sequenceNumber").asLong()).isZero();
     }
@@ -129,10 +141,14 @@ class EventAuditorTest {
     void aBookingAsOfAnInstantIsRebuiltFromItsStoredEventsUpToThen() {
         bookingPlacedAndConfirmed();
 
-        assertThat(auditor.bookingAsOf(bookingId.toString(), day.minusMillis(1))).isEmpty();
-        assertThat(auditor.bookingAsOf(bookingId.toString(), day.plusSeconds(4)).orElseThrow().status())
+        assertThat(auditor.bookingAsOf(bookingId.toString(), day.minusMillis(1)))
+                .isEmpty();
+        assertThat(auditor.bookingAsOf(bookingId.toString(), day.plusSeconds(4))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(BookingStatus.PENDING);
-        BookingStateAsOf confirmed = auditor.bookingAsOf(bookingId.toString(), day.plusSeconds(5)).orElseThrow();
+        BookingStateAsOf confirmed =
+                auditor.bookingAsOf(bookingId.toString(), day.plusSeconds(5)).orElseThrow();
         assertThat(confirmed.status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(confirmed.amountPaid()).isEqualTo(paid);
     }
@@ -147,8 +163,15 @@ class EventAuditorTest {
     }
 
     private static void append(BookingId id, long sequence, Instant at, Object payload) {
-        STORE.eventStore().publish(new GenericDomainEventMessage<>("Booking", id.toString(), sequence, payload,
-                MetaData.from(Map.of("correlationId", "request-1")), UUID.randomUUID().toString(), at));
+        STORE.eventStore()
+                .publish(new GenericDomainEventMessage<>(
+                        "Booking",
+                        id.toString(),
+                        sequence,
+                        payload,
+                        MetaData.from(Map.of("correlationId", "request-1")),
+                        UUID.randomUUID().toString(),
+                        at));
     }
 
     private List<JsonNode> exported(Export export) throws IOException {

@@ -28,7 +28,11 @@ final class PostgresEventStore implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         postgres = EmbeddedPostgres.start();
         DataSource database = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(database).locations("classpath:db/eventstore").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/eventstore")
+                .load()
+                .migrate();
         Serializer serializer = MessageSerialization.jacksonSerializer();
         eventStore = EmbeddedEventStore.builder()
                 .storageEngine(JdbcEventStorageEngine.builder()

@@ -27,8 +27,10 @@ class DailyTotalsTest {
 
     @Autowired
     private DailyTotals totals;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
+
     private TransactionTemplate transactions;
 
     @BeforeEach
@@ -48,9 +50,7 @@ class DailyTotalsTest {
 
         assertThat(totals.lastDays(2, MARCH_FIRST.plusDays(1)))
                 .extracting(DashboardSummary.Day::day, DashboardSummary.Day::placed, DashboardSummary.Day::confirmed)
-                .containsExactly(
-                        tuple(MARCH_FIRST, 1, 0),
-                        tuple(MARCH_FIRST.plusDays(1), 1, 1));
+                .containsExactly(tuple(MARCH_FIRST, 1, 0), tuple(MARCH_FIRST.plusDays(1), 1, 1));
     }
 
     @Test
@@ -61,9 +61,11 @@ class DailyTotalsTest {
             totals.count(Counter.CANCELLED, Instant.parse("2026-02-27T12:00:00Z"));
         });
 
-        assertThat(totals.lastDays(3, MARCH_FIRST)).extracting(DashboardSummary.Day::day)
+        assertThat(totals.lastDays(3, MARCH_FIRST))
+                .extracting(DashboardSummary.Day::day)
                 .containsExactly(LocalDate.parse("2026-02-27"), MARCH_FIRST);
-        assertThat(totals.lastDays(1, MARCH_FIRST)).singleElement()
+        assertThat(totals.lastDays(1, MARCH_FIRST))
+                .singleElement()
                 .satisfies(day -> assertThat(day.rejected()).isEqualTo(1));
     }
 

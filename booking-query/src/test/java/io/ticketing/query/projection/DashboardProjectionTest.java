@@ -60,16 +60,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DashboardProjectionTest {
 
     /** Today (UTC), so that the summary's last days include it. */
-    private static final Instant PLACED_AT = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant()
+    private static final Instant PLACED_AT = LocalDate.now(ZoneOffset.UTC)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
             .plusSeconds(1);
+
     private static final Instant LATER = PLACED_AT.plusSeconds(5);
     private static final Money PRICE = Money.of("25.00", "EUR");
     private static final Money PAID = Money.of("50.00", "EUR");
 
     @Autowired
     private DashboardProjection projection;
+
     @Autowired
     private SimpleQueryUpdateEmitter updates;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
 
@@ -83,7 +88,8 @@ class DashboardProjectionTest {
     void startFromEmptyDashboardsWithAUserAndAShow() {
         feed = new EventFeed(projection, transactionManager);
         feed.reset();
-        feed.deliver(PLACED_AT.minusSeconds(60),
+        feed.deliver(
+                PLACED_AT.minusSeconds(60),
                 new UserRegistered(ada, "ada@example.org", "Ada", Role.USER),
                 new ShowCreated(showId, "Hamlet", "Globe", PLACED_AT.plus(30, ChronoUnit.DAYS), 100, PRICE));
     }
@@ -99,7 +105,8 @@ class DashboardProjectionTest {
         assertThat(booking.showName()).isEqualTo("Hamlet");
         assertThat(booking.tickets()).isEqualTo(2);
         assertThat(booking.placedAt()).isEqualTo(PLACED_AT);
-        assertThat(booking.position()).isEqualTo(placed.trackingToken().position().orElseThrow());
+        assertThat(booking.position())
+                .isEqualTo(placed.trackingToken().position().orElseThrow());
     }
 
     @Test
@@ -136,12 +143,14 @@ class DashboardProjectionTest {
     @Test
     void aCancelledBookingIsRefundedOutOfItsShowsRevenueAndFreesItsSeats() {
         confirmedBooking();
-        feed.deliver(LATER.plusSeconds(1),
-                new BookingCancelled(bookingId, showId, ada, "Cannot come", paymentId, PAID));
+        feed.deliver(
+                LATER.plusSeconds(1), new BookingCancelled(bookingId, showId, ada, "Cannot come", paymentId, PAID));
         assertThat(booking(bookingId).status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(booking(bookingId).reason()).isEqualTo("Cannot come");
 
-        feed.deliver(LATER.plusSeconds(2), new SeatsReleased(showId, bookingId, 2, 100, "Cannot come"),
+        feed.deliver(
+                LATER.plusSeconds(2),
+                new SeatsReleased(showId, bookingId, 2, 100, "Cannot come"),
                 new BookingRefunded(bookingId, PAID));
 
         assertThat(booking(bookingId).status()).isEqualTo(BookingStatus.REFUNDED);
@@ -161,7 +170,8 @@ class DashboardProjectionTest {
         assertThat(erased.userEmail()).isEqualTo(PersonalData.ERASED);
         assertThat(erased.userId()).isEqualTo(ada.value());
         assertThat(erased.updatedAt()).isEqualTo(LATER);
-        assertThat(erased.position()).isEqualTo(erasure.get(0).trackingToken().position().orElseThrow());
+        assertThat(erased.position())
+                .isEqualTo(erasure.get(0).trackingToken().position().orElseThrow());
         assertThat(booking(later).userEmail()).isEqualTo(PersonalData.ERASED);
     }
 
@@ -185,10 +195,12 @@ class DashboardProjectionTest {
 
         assertThat(ids(projection.handle(new FindBookings(null, null, null, null, null, 0, 10))))
                 .containsExactly(bobs.value(), second.value(), bookingId.value());
-        assertThat(ids(projection.handle(new FindBookings(BookingStatus.PENDING, ada.value(), showId.value(), null,
-                null, 0, 10)))).containsExactly(bookingId.value());
-        assertThat(ids(projection.handle(new FindBookings(null, null, null, PLACED_AT.plusSeconds(1),
-                PLACED_AT.plusSeconds(2), 0, 10)))).containsExactly(second.value());
+        assertThat(ids(projection.handle(
+                        new FindBookings(BookingStatus.PENDING, ada.value(), showId.value(), null, null, 0, 10))))
+                .containsExactly(bookingId.value());
+        assertThat(ids(projection.handle(
+                        new FindBookings(null, null, null, PLACED_AT.plusSeconds(1), PLACED_AT.plusSeconds(2), 0, 10))))
+                .containsExactly(second.value());
         BookingPage secondPage = projection.handle(new FindBookings(null, null, null, null, null, 1, 2));
         assertThat(ids(secondPage)).containsExactly(bookingId.value());
         assertThat(secondPage.totalItems()).isEqualTo(3);
@@ -203,9 +215,11 @@ class DashboardProjectionTest {
         feed.deliver(LATER, new BookingRejected(bookingId, "Sold out"));
         long seen = first.get(0).trackingToken().position().orElseThrow();
 
-        assertThat(projection.handle(new WatchBookings(null, seen))).extracting(BookingSummary::bookingId)
+        assertThat(projection.handle(new WatchBookings(null, seen)))
+                .extracting(BookingSummary::bookingId)
                 .containsExactly(bobs.value(), bookingId.value());
-        assertThat(projection.handle(new WatchBookings(bob.value(), seen))).extracting(BookingSummary::bookingId)
+        assertThat(projection.handle(new WatchBookings(bob.value(), seen)))
+                .extracting(BookingSummary::bookingId)
                 .containsExactly(bobs.value());
         assertThat(projection.handle(new WatchBookings(null, Long.MAX_VALUE))).isEmpty();
     }
@@ -213,15 +227,20 @@ class DashboardProjectionTest {
     @Test
     void whoeverFollowsABookingHearsOfEachOfItsChanges() {
         List<BookingSummary> heard = new CopyOnWriteArrayList<>();
-        var subscription = new GenericSubscriptionQueryMessage<>(new FindBooking(bookingId.value()),
-                ResponseTypes.optionalInstanceOf(BookingSummary.class), ResponseTypes.instanceOf(BookingSummary.class));
+        var subscription = new GenericSubscriptionQueryMessage<>(
+                new FindBooking(bookingId.value()),
+                ResponseTypes.optionalInstanceOf(BookingSummary.class),
+                ResponseTypes.instanceOf(BookingSummary.class));
         updates.<BookingSummary>registerUpdateHandler(subscription, 16)
-                .getUpdates().map(Message::getPayload).subscribe(heard::add);
+                .getUpdates()
+                .map(Message::getPayload)
+                .subscribe(heard::add);
 
         feed.deliver(PLACED_AT, placed(bookingId, ada, 2), placed(new BookingId(UUID.randomUUID()), ada, 1));
         feed.deliver(LATER, new BookingRejected(bookingId, "Sold out"));
 
-        assertThat(heard).extracting(BookingSummary::status)
+        assertThat(heard)
+                .extracting(BookingSummary::status)
                 .containsExactly(BookingStatus.PENDING, BookingStatus.REJECTED);
     }
 
@@ -231,7 +250,9 @@ class DashboardProjectionTest {
         BookingId refunded = new BookingId(UUID.randomUUID());
         BookingId inDollars = new BookingId(UUID.randomUUID());
         feed.deliver(PLACED_AT, placed(refunded, ada, 1), placed(inDollars, ada, 1));
-        feed.deliver(LATER, new BookingConfirmed(refunded, new PaymentId(UUID.randomUUID()), PRICE),
+        feed.deliver(
+                LATER,
+                new BookingConfirmed(refunded, new PaymentId(UUID.randomUUID()), PRICE),
                 new BookingConfirmed(inDollars, new PaymentId(UUID.randomUUID()), Money.of("30.00", "USD")),
                 new BookingCancelled(refunded, showId, ada, "Ill", paymentId, PRICE),
                 new BookingRefunded(refunded, PRICE));
@@ -252,7 +273,8 @@ class DashboardProjectionTest {
 
     @Test
     void aBatchThatRollsBackLeavesNothingBehindAndCountsOnceWhenDeliveredAgain() {
-        List<TrackedEventMessage<?>> batch = List.of(feed.event(placed(bookingId, ada, 2), PLACED_AT),
+        List<TrackedEventMessage<?>> batch = List.of(
+                feed.event(placed(bookingId, ada, 2), PLACED_AT),
                 feed.event(new BookingConfirmed(bookingId, paymentId, PAID), LATER));
 
         feed.deliverAndRollBack(batch);
@@ -285,7 +307,9 @@ class DashboardProjectionTest {
 
     private void confirmedBooking() {
         feed.deliver(PLACED_AT, placed(bookingId, ada, 2));
-        feed.deliver(LATER, new SeatsReserved(showId, bookingId, 2, PAID, 98),
+        feed.deliver(
+                LATER,
+                new SeatsReserved(showId, bookingId, 2, PAID, 98),
                 new BookingConfirmed(bookingId, paymentId, PAID));
     }
 

@@ -38,9 +38,20 @@ class BookingQueryControllerTest {
 
     private final UserId owner = new UserId(UUID.randomUUID());
     private final UUID bookingId = UUID.randomUUID();
-    private final BookingSummary booking = new BookingSummary(bookingId, owner.value(), "ada@example.com",
-            UUID.randomUUID(), "Hamlet", 2, new BigDecimal("50.00"), "EUR", BookingStatus.CONFIRMED, null,
-            Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:00:01Z"), 42);
+    private final BookingSummary booking = new BookingSummary(
+            bookingId,
+            owner.value(),
+            "ada@example.com",
+            UUID.randomUUID(),
+            "Hamlet",
+            2,
+            new BigDecimal("50.00"),
+            "EUR",
+            BookingStatus.CONFIRMED,
+            null,
+            Instant.parse("2026-11-21T10:00:00Z"),
+            Instant.parse("2026-11-21T10:00:01Z"),
+            42);
 
     @Autowired
     private MockMvcTester mvc;
@@ -53,12 +64,20 @@ class BookingQueryControllerTest {
         assertThat(mvc.get().uri("/api/bookings").param("page", "2147483647").with(Tokens.as(owner, Role.USER)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").asString().contains("page");
-        assertThat(mvc.get().uri("/api/bookings").param("from", "+999999999-01-01T00:00:00Z")
-                .with(Tokens.as(owner, Role.USER)))
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("page");
+        assertThat(mvc.get()
+                        .uri("/api/bookings")
+                        .param("from", "+999999999-01-01T00:00:00Z")
+                        .with(Tokens.as(owner, Role.USER)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").asString().contains("from");
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("from");
         verifyNoInteractions(queryGateway);
     }
 
@@ -68,7 +87,10 @@ class BookingQueryControllerTest {
                 .thenReturn(CompletableFuture.completedFuture(Optional.of(booking)));
 
         assertThat(mvc.get().uri("/api/bookings/{id}", bookingId).with(Tokens.as(owner, Role.USER)))
-                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.status").isEqualTo("CONFIRMED");
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("CONFIRMED");
         assertThat(mvc.get().uri("/api/bookings/{id}", bookingId).with(Tokens.as(someone(), Role.ADMIN)))
                 .hasStatus(HttpStatus.OK);
         assertThat(mvc.get().uri("/api/bookings/{id}", bookingId).with(Tokens.as(someone(), Role.AUDITOR)))
@@ -92,7 +114,10 @@ class BookingQueryControllerTest {
     void waitingIsBounded() {
         assertThat(mvc.get().uri("/api/bookings/{id}?wait=PT31S", bookingId).with(Tokens.as(owner, Role.USER)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.detail").asString().contains("at most PT30S");
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("at most PT30S");
     }
 
     @Test
@@ -102,7 +127,9 @@ class BookingQueryControllerTest {
 
         assertThat(mvc.get().uri("/api/bookings?status=CONFIRMED").with(Tokens.as(owner, Role.USER)))
                 .hasStatus(HttpStatus.OK)
-                .bodyJson().extractingPath("$.totalItems").isEqualTo(1);
+                .bodyJson()
+                .extractingPath("$.totalItems")
+                .isEqualTo(1);
 
         ArgumentCaptor<FindBookings> sent = ArgumentCaptor.forClass(FindBookings.class);
         verify(queryGateway).query(sent.capture(), eq(BookingPage.class));
@@ -123,8 +150,10 @@ class BookingQueryControllerTest {
         when(queryGateway.query(any(FindBookings.class), eq(BookingPage.class)))
                 .thenReturn(CompletableFuture.completedFuture(new BookingPage(List.of(), 1, 50, 0)));
 
-        assertThat(mvc.get().uri("/api/bookings?userId={id}&page=1&size=50&from=2026-11-01T00:00:00Z", owner.value())
-                .with(Tokens.as(someone(), Role.ADMIN))).hasStatus(HttpStatus.OK);
+        assertThat(mvc.get()
+                        .uri("/api/bookings?userId={id}&page=1&size=50&from=2026-11-01T00:00:00Z", owner.value())
+                        .with(Tokens.as(someone(), Role.ADMIN)))
+                .hasStatus(HttpStatus.OK);
         assertThat(mvc.get().uri("/api/bookings?size=1000").with(Tokens.as(someone(), Role.ADMIN)))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }

@@ -50,22 +50,38 @@ class DashboardStreamControllerTest {
         SubscriptionQueryResult<List<BookingSummary>, BookingSummary> subscription =
                 mock(SubscriptionQueryResult.class);
         when(subscription.initialResult()).thenReturn(Mono.just(List.of()));
-        when(subscription.updates()).thenReturn(Flux.just(before)
-                .concatWith(Mono.fromRunnable(() -> revokedUsers.revoke(owner)))
-                .concatWith(Flux.just(after)));
-        when(queryGateway.subscriptionQuery(any(WatchBookings.class), any(ResponseType.class),
-                any(ResponseType.class))).thenReturn(subscription);
+        when(subscription.updates())
+                .thenReturn(Flux.just(before)
+                        .concatWith(Mono.fromRunnable(() -> revokedUsers.revoke(owner)))
+                        .concatWith(Flux.just(after)));
+        when(queryGateway.subscriptionQuery(any(WatchBookings.class), any(ResponseType.class), any(ResponseType.class)))
+                .thenReturn(subscription);
 
-        assertThat(mvc.get().uri("/api/dashboard/stream").with(Tokens.as(owner, Role.USER)).exchange())
+        assertThat(mvc.get()
+                        .uri("/api/dashboard/stream")
+                        .with(Tokens.as(owner, Role.USER))
+                        .exchange())
                 .hasStatus(HttpStatus.OK)
-                .body().asString()
+                .body()
+                .asString()
                 .contains(before.bookingId().toString())
                 .doesNotContain(after.bookingId().toString());
     }
 
     private static BookingSummary bookingOf(UserId owner, long position) {
-        return new BookingSummary(UUID.randomUUID(), owner.value(), "ada@example.com", UUID.randomUUID(), "Hamlet", 2,
-                new BigDecimal("50.00"), "EUR", BookingStatus.CONFIRMED, null, Instant.parse("2026-11-21T10:00:00Z"),
-                Instant.parse("2026-11-21T10:00:01Z"), position);
+        return new BookingSummary(
+                UUID.randomUUID(),
+                owner.value(),
+                "ada@example.com",
+                UUID.randomUUID(),
+                "Hamlet",
+                2,
+                new BigDecimal("50.00"),
+                "EUR",
+                BookingStatus.CONFIRMED,
+                null,
+                Instant.parse("2026-11-21T10:00:00Z"),
+                Instant.parse("2026-11-21T10:00:01Z"),
+                position);
     }
 }

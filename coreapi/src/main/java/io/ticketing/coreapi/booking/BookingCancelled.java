@@ -10,6 +10,11 @@ import io.ticketing.coreapi.common.UserId;
  * A paid booking given up by its owner or an admin. It names what the compensation has to undo: the seats held on
  * the show and the payment to refund.
  */
-public record BookingCancelled(BookingId bookingId, ShowId showId, UserId cancelledBy, String reason,
-                               PaymentId paymentToRefund, Money amountToRefund) implements BookingEvent {
-}
+public record BookingCancelled(
+        BookingId bookingId,
+        ShowId showId,
+        UserId cancelledBy,
+        String reason,
+        PaymentId paymentToRefund,
+        Money amountToRefund)
+        implements BookingEvent {}

@@ -4,5 +4,4 @@ import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 
-public record BookingConfirmed(BookingId bookingId, PaymentId paymentId, Money amountPaid) implements BookingEvent {
-}
+public record BookingConfirmed(BookingId bookingId, PaymentId paymentId, Money amountPaid) implements BookingEvent {}

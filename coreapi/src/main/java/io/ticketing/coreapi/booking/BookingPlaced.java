@@ -5,6 +5,9 @@ import io.ticketing.coreapi.common.ShowId;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.privacy.MaskedInAudits;
 
-public record BookingPlaced(BookingId bookingId, UserId userId, ShowId showId, int tickets,
-                            @MaskedInAudits String paymentToken) implements BookingEvent {
-}
+public record BookingPlaced(
+        BookingId bookingId,
+        UserId userId,
+        ShowId showId,
+        int tickets,
+        @MaskedInAudits String paymentToken) implements BookingEvent {}

@@ -5,6 +5,5 @@ import io.ticketing.coreapi.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Gives up a booking. Its owner may; so may an admin, which {@code byAdmin} says the sender's token showed. */
-public record CancelBooking(@TargetAggregateIdentifier BookingId bookingId, UserId cancelledBy, boolean byAdmin,
-                            String reason) {
-}
+public record CancelBooking(
+        @TargetAggregateIdentifier BookingId bookingId, UserId cancelledBy, boolean byAdmin, String reason) {}

@@ -5,5 +5,4 @@ import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ConfirmBooking(@TargetAggregateIdentifier BookingId bookingId, PaymentId paymentId, Money amountPaid) {
-}
+public record ConfirmBooking(@TargetAggregateIdentifier BookingId bookingId, PaymentId paymentId, Money amountPaid) {}

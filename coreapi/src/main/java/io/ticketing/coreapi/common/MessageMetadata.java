@@ -15,6 +15,5 @@ public final class MessageMetadata {
     /** The user on whose behalf the flow runs, as the HTTP edge authenticated them. */
     public static final String ACTING_USER = "actingUser";
 
-    private MessageMetadata() {
-    }
+    private MessageMetadata() {}
 }

@@ -13,9 +13,9 @@ public final class TextLimits {
     public static final int REASON = 500;
     /** What a customer may write as a reason: the platform prefixes it (e.g. "Booking cancelled: "). */
     public static final int CUSTOMER_REASON = 400;
+
     public static final int PAYMENT_TOKEN = 64;
     public static final int IDEMPOTENCY_KEY = 200;
 
-    private TextLimits() {
-    }
+    private TextLimits() {}
 }

@@ -3,5 +3,4 @@ package io.ticketing.coreapi.payment;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.PaymentId;
 
-public record PaymentDeclined(PaymentId paymentId, BookingId bookingId, String reason) {
-}
+public record PaymentDeclined(PaymentId paymentId, BookingId bookingId, String reason) {}

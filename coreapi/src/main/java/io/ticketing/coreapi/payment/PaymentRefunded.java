@@ -4,5 +4,4 @@ import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 
-public record PaymentRefunded(PaymentId paymentId, BookingId bookingId, Money amount, String reason) {
-}
+public record PaymentRefunded(PaymentId paymentId, BookingId bookingId, Money amount, String reason) {}

@@ -4,5 +4,4 @@ import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RefundPayment(@TargetAggregateIdentifier PaymentId paymentId, Money amount, String reason) {
-}
+public record RefundPayment(@TargetAggregateIdentifier PaymentId paymentId, Money amount, String reason) {}

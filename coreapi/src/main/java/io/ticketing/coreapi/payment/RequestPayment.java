@@ -5,6 +5,5 @@ import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RequestPayment(@TargetAggregateIdentifier PaymentId paymentId, BookingId bookingId, Money amount,
-                             String paymentToken) {
-}
+public record RequestPayment(
+        @TargetAggregateIdentifier PaymentId paymentId, BookingId bookingId, Money amount, String paymentToken) {}

@@ -4,5 +4,4 @@ import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.ShowId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReleaseSeats(@TargetAggregateIdentifier ShowId showId, BookingId bookingId, String reason) {
-}
+public record ReleaseSeats(@TargetAggregateIdentifier ShowId showId, BookingId bookingId, String reason) {}

@@ -4,5 +4,4 @@ import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.ShowId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReserveSeats(@TargetAggregateIdentifier ShowId showId, BookingId bookingId, int seats) {
-}
+public record ReserveSeats(@TargetAggregateIdentifier ShowId showId, BookingId bookingId, int seats) {}

@@ -4,6 +4,5 @@ import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.ShowId;
 import java.time.Instant;
 
-public record ShowCreated(ShowId showId, String name, String venue, Instant startsAt, int capacity,
-                          Money ticketPrice) {
-}
+public record ShowCreated(
+        ShowId showId, String name, String venue, Instant startsAt, int capacity, Money ticketPrice) {}

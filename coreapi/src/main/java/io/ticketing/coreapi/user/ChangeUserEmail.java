@@ -3,5 +3,4 @@ package io.ticketing.coreapi.user;
 import io.ticketing.coreapi.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ChangeUserEmail(@TargetAggregateIdentifier UserId userId, String email) {
-}
+public record ChangeUserEmail(@TargetAggregateIdentifier UserId userId, String email) {}

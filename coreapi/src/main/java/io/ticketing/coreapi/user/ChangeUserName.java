@@ -3,5 +3,4 @@ package io.ticketing.coreapi.user;
 import io.ticketing.coreapi.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ChangeUserName(@TargetAggregateIdentifier UserId userId, String fullName) {
-}
+public record ChangeUserName(@TargetAggregateIdentifier UserId userId, String fullName) {}

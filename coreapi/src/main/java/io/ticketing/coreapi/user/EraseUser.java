@@ -4,5 +4,4 @@ import io.ticketing.coreapi.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Erases a user's personal data for good (GDPR art. 17): the user can no longer log in or act. */
-public record EraseUser(@TargetAggregateIdentifier UserId userId) {
-}
+public record EraseUser(@TargetAggregateIdentifier UserId userId) {}

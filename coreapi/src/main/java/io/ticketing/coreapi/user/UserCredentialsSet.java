@@ -9,5 +9,4 @@ import org.axonframework.serialization.Revision;
  * one on its way from the store, so no handler, replay or audit ever sees it.
  */
 @Revision("2")
-public record UserCredentialsSet(UserId userId) {
-}
+public record UserCredentialsSet(UserId userId) {}

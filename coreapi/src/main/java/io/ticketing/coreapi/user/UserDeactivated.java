@@ -2,5 +2,4 @@ package io.ticketing.coreapi.user;
 
 import io.ticketing.coreapi.common.UserId;
 
-public record UserDeactivated(UserId userId) {
-}
+public record UserDeactivated(UserId userId) {}

@@ -4,6 +4,7 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.privacy.DataSubject;
 import io.ticketing.coreapi.privacy.PersonalData;
 
-public record UserEmailChanged(@DataSubject UserId userId, @PersonalData String previousEmail,
-                               @PersonalData String email) {
-}
+public record UserEmailChanged(
+        @DataSubject UserId userId,
+        @PersonalData String previousEmail,
+        @PersonalData String email) {}

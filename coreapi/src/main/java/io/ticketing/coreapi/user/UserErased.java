@@ -7,5 +7,4 @@ import io.ticketing.coreapi.common.UserId;
  * now reads as erased. A projection replaces what it kept of the user; the user's tokens stop working, as after
  * {@link UserDeactivated}.
  */
-public record UserErased(UserId userId) {
-}
+public record UserErased(UserId userId) {}

@@ -4,5 +4,5 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.privacy.DataSubject;
 import io.ticketing.coreapi.privacy.PersonalData;
 
-public record UserNameChanged(@DataSubject UserId userId, @PersonalData String fullName) {
-}
+public record UserNameChanged(
+        @DataSubject UserId userId, @PersonalData String fullName) {}

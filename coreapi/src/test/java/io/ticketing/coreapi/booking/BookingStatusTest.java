@@ -39,9 +39,9 @@ class BookingStatusTest {
     void everyKindOfBookingEventReachesAStatusNoOtherKindReaches() {
         List<BookingEvent> oneOfEachKind = List.of(placed, confirmed, rejected, cancelled, refunded);
 
-        assertThat(oneOfEachKind).extracting(Object::getClass)
+        assertThat(oneOfEachKind)
+                .extracting(Object::getClass)
                 .containsExactlyInAnyOrder(BookingEvent.class.getPermittedSubclasses());
-        assertThat(oneOfEachKind).extracting(BookingStatus::after)
-                .containsExactlyInAnyOrder(BookingStatus.values());
+        assertThat(oneOfEachKind).extracting(BookingStatus::after).containsExactlyInAnyOrder(BookingStatus.values());
     }
 }

@@ -24,7 +24,8 @@ class MoneyTest {
 
     @Test
     void refusesToMixCurrencies() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")));
     }
 
     @Test

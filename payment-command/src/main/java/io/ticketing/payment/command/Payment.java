@@ -34,6 +34,7 @@ public class Payment {
 
     @AggregateIdentifier
     private PaymentId paymentId;
+
     private BookingId bookingId;
     private Money amount;
     private PaymentStatus status;
@@ -59,8 +60,7 @@ public class Payment {
         if (command.paymentToken() == null || command.paymentToken().isBlank()) {
             throw new IllegalArgumentException("A payment needs a payment token");
         }
-        apply(new PaymentRequested(command.paymentId(), command.bookingId(), command.amount(),
-                command.paymentToken()));
+        apply(new PaymentRequested(command.paymentId(), command.bookingId(), command.amount(), command.paymentToken()));
     }
 
     @CommandHandler
@@ -69,12 +69,12 @@ public class Payment {
             case REQUESTED -> apply(completed(command));
             case CANCELLED -> {
                 apply(completed(command));
-                apply(new PaymentRefunded(paymentId, bookingId, amount,
-                        "The gateway took the money after the payment was cancelled"));
+                apply(new PaymentRefunded(
+                        paymentId, bookingId, amount, "The gateway took the money after the payment was cancelled"));
             }
             case COMPLETED, REFUNDED -> requireSameTransaction(command);
-            case DECLINED -> throw new IllegalStateException("Payment " + paymentId + " was declined; it cannot "
-                    + "be completed");
+            case DECLINED ->
+                throw new IllegalStateException("Payment " + paymentId + " was declined; it cannot " + "be completed");
         }
     }
 
@@ -85,8 +85,8 @@ public class Payment {
             case DECLINED, CANCELLED -> {
                 // Nothing was taken: a decline repeated, or one that arrives after the payment was given up.
             }
-            case COMPLETED, REFUNDED -> throw new IllegalStateException("Payment " + paymentId + " was completed; "
-                    + "it cannot be declined");
+            case COMPLETED, REFUNDED ->
+                throw new IllegalStateException("Payment " + paymentId + " was completed; " + "it cannot be declined");
         }
     }
 
@@ -119,8 +119,8 @@ public class Payment {
             return;
         }
         if (status != PaymentStatus.COMPLETED) {
-            throw new IllegalStateException("Payment " + paymentId + " is " + status + "; only a completed payment "
-                    + "can be refunded");
+            throw new IllegalStateException(
+                    "Payment " + paymentId + " is " + status + "; only a completed payment " + "can be refunded");
         }
         if (command.amount().isGreaterThan(amount)) {
             throw new IllegalArgumentException("Cannot refund " + command.amount() + " of a payment of " + amount);
@@ -134,8 +134,8 @@ public class Payment {
 
     private void requireSameTransaction(CompletePayment command) {
         if (!command.gatewayTransactionId().equals(gatewayTransactionId)) {
-            throw new IllegalStateException("Payment " + paymentId + " was already completed by gateway transaction "
-                    + gatewayTransactionId);
+            throw new IllegalStateException(
+                    "Payment " + paymentId + " was already completed by gateway transaction " + gatewayTransactionId);
         }
     }
 

@@ -15,11 +15,13 @@ class GatewayConfiguration {
      * simulated provider's approvals for real payments: without it the service does not start.
      */
     @Bean
-    PaymentGateway paymentGateway(@Value("${payment.gateway:}") String gateway,
-                                  @Value("${payment.gateway.latency:PT0.05S}") Duration latency) {
+    PaymentGateway paymentGateway(
+            @Value("${payment.gateway:}") String gateway,
+            @Value("${payment.gateway.latency:PT0.05S}") Duration latency) {
         if (!SIMULATED.equals(gateway)) {
-            throw new IllegalStateException((gateway.isBlank() ? "No payment gateway is chosen"
-                    : "payment.gateway=" + gateway + " names no gateway this service has")
+            throw new IllegalStateException((gateway.isBlank()
+                            ? "No payment gateway is chosen"
+                            : "payment.gateway=" + gateway + " names no gateway this service has")
                     + ": set payment.gateway (PAYMENT_GATEWAY) to '" + SIMULATED + "', the built-in provider that "
                     + "approves any test token but " + SimulatedPaymentGateway.DECLINED + " and "
                     + SimulatedPaymentGateway.NO_ANSWER);

@@ -13,12 +13,9 @@ public interface PaymentGateway {
     /** Completes when the provider answers; never, if it never does. */
     CompletableFuture<Outcome> charge(PaymentId paymentId, Money amount, String paymentToken);
 
-    sealed interface Outcome {
-    }
+    sealed interface Outcome {}
 
-    record Approved(String transactionId) implements Outcome {
-    }
+    record Approved(String transactionId) implements Outcome {}
 
-    record Declined(String reason) implements Outcome {
-    }
+    record Declined(String reason) implements Outcome {}
 }

@@ -1,5 +1,7 @@
 package io.ticketing.payment.gateway;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.ticketing.coreapi.payment.CompletePayment;
 import io.ticketing.coreapi.payment.DeclinePayment;
 import io.ticketing.coreapi.payment.PaymentRequested;
@@ -7,8 +9,6 @@ import io.ticketing.coreapi.payment.TimeOutPayment;
 import io.ticketing.payment.gateway.PaymentGateway.Approved;
 import io.ticketing.payment.gateway.PaymentGateway.Declined;
 import io.ticketing.payment.gateway.PaymentGateway.Outcome;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,8 +47,11 @@ class PaymentProcessor {
     private final Duration timeout;
     private final ObservationRegistry observations;
 
-    PaymentProcessor(PaymentGateway gateway, CommandGateway commandGateway,
-                     @Value("${payment.gateway.timeout}") Duration timeout, ObservationRegistry observations) {
+    PaymentProcessor(
+            PaymentGateway gateway,
+            CommandGateway commandGateway,
+            @Value("${payment.gateway.timeout}") Duration timeout,
+            ObservationRegistry observations) {
         this.gateway = gateway;
         this.commandGateway = commandGateway;
         this.timeout = timeout;

@@ -43,8 +43,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
                 ? new Declined("Card declined by the issuer")
                 : new Approved("sim_" + UUID.randomUUID());
         // Completed on the JDK's one delay thread: the default async pool starts a thread per task on two cores.
-        Executor afterLatency = CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS,
-                Runnable::run);
+        Executor afterLatency =
+                CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS, Runnable::run);
         return CompletableFuture.supplyAsync(() -> outcome, afterLatency);
     }
 }

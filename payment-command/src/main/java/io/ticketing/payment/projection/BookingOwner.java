@@ -11,10 +11,10 @@ public class BookingOwner {
 
     @Id
     private UUID bookingId;
+
     private UUID userId;
 
-    protected BookingOwner() {
-    }
+    protected BookingOwner() {}
 
     public UUID userId() {
         return userId;

@@ -9,7 +9,9 @@ public interface BookingOwnerRepository extends JpaRepository<BookingOwner, UUID
 
     /** A booking's owner on record, unless it is already (its placement was delivered again): one statement. */
     @Modifying
-    @Query(value = "INSERT INTO booking_owner (booking_id, user_id) VALUES (:bookingId, :userId) "
-            + "ON CONFLICT (booking_id) DO NOTHING", nativeQuery = true)
+    @Query(
+            value = "INSERT INTO booking_owner (booking_id, user_id) VALUES (:bookingId, :userId) "
+                    + "ON CONFLICT (booking_id) DO NOTHING",
+            nativeQuery = true)
     void recordOwner(UUID bookingId, UUID userId);
 }

@@ -16,19 +16,21 @@ public class PaymentView {
 
     @Id
     private UUID paymentId;
+
     private UUID bookingId;
     private BigDecimal amount;
     private String currency;
+
     @Enumerated(EnumType.STRING)
     private PaymentStatus status;
+
     private String gatewayTransactionId;
     private String reason;
     private BigDecimal amountRefunded;
     private Instant requestedAt;
     private Instant updatedAt;
 
-    protected PaymentView() {
-    }
+    protected PaymentView() {}
 
     public UUID getPaymentId() {
         return paymentId;

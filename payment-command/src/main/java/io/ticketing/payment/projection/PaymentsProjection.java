@@ -37,8 +37,12 @@ class PaymentsProjection {
 
     @EventHandler
     void on(PaymentRequested event, @Timestamp Instant at) {
-        payments.recordRequested(event.paymentId().value(), event.bookingId().value(), event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), at);
+        payments.recordRequested(
+                event.paymentId().value(),
+                event.bookingId().value(),
+                event.amount().amount(),
+                event.amount().currency().getCurrencyCode(),
+                at);
     }
 
     @EventHandler

@@ -55,8 +55,12 @@ class PaymentTest {
     @Test
     void anIdThatAnotherKindOfAggregateHasCannotBeLoaded() {
         // CommandRejectionInterceptor answers this as a conflict.
-        fixture.given(new BookingPlaced(new BookingId(paymentId.value()), new UserId(UUID.randomUUID()),
-                        new ShowId(UUID.randomUUID()), 1, "tok_visa"))
+        fixture.given(new BookingPlaced(
+                        new BookingId(paymentId.value()),
+                        new UserId(UUID.randomUUID()),
+                        new ShowId(UUID.randomUUID()),
+                        1,
+                        "tok_visa"))
                 .when(new RequestPayment(paymentId, bookingId, fifty, "tok_visa"))
                 .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
@@ -78,9 +82,7 @@ class PaymentTest {
 
     @Test
     void completesWithTheGatewaysTransaction() {
-        fixture.given(requested)
-                .when(new CompletePayment(paymentId, "tx-1"))
-                .expectEvents(completed);
+        fixture.given(requested).when(new CompletePayment(paymentId, "tx-1")).expectEvents(completed);
     }
 
     @Test
@@ -97,8 +99,12 @@ class PaymentTest {
     void moneyTakenAfterCancellationIsRefundedAtOnce() {
         fixture.given(requested, new PaymentCancelled(paymentId, bookingId, "Timed out"))
                 .when(new CompletePayment(paymentId, "tx-late"))
-                .expectEvents(new PaymentCompleted(paymentId, bookingId, fifty, "tx-late"),
-                        new PaymentRefunded(paymentId, bookingId, fifty,
+                .expectEvents(
+                        new PaymentCompleted(paymentId, bookingId, fifty, "tx-late"),
+                        new PaymentRefunded(
+                                paymentId,
+                                bookingId,
+                                fifty,
                                 "The gateway took the money after the payment was cancelled"));
     }
 

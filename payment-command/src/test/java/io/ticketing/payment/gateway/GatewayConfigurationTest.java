@@ -10,20 +10,23 @@ class GatewayConfigurationTest {
 
     /** With Spring Boot's conversions, as the service has them: the latency is written {@code PT0S}. */
     private final ApplicationContextRunner payments = new ApplicationContextRunner()
-            .withInitializer(context -> context.getBeanFactory()
-                    .setConversionService(ApplicationConversionService.getSharedInstance()))
+            .withInitializer(context ->
+                    context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
             .withUserConfiguration(GatewayConfiguration.class);
 
     @Test
     void theSimulatedGatewayIsTakenWhenChosen() {
         payments.withPropertyValues("payment.gateway=simulated", "payment.gateway.latency=PT0S")
-                .run(context -> assertThat(context).getBean(PaymentGateway.class)
-                        .isInstanceOf(SimulatedPaymentGateway.class));
+                .run(context ->
+                        assertThat(context).getBean(PaymentGateway.class).isInstanceOf(SimulatedPaymentGateway.class));
     }
 
     @Test
     void withoutAChosenGatewayTheServiceDoesNotStartAndSaysWhatToSet() {
-        payments.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+        payments.run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
                 .hasMessageContaining("No payment gateway is chosen")
                 .hasMessageContaining("payment.gateway (PAYMENT_GATEWAY) to 'simulated'"));
     }
@@ -31,7 +34,10 @@ class GatewayConfigurationTest {
     @Test
     void aGatewayThisServiceDoesNotHaveIsNoFallbackToTheSimulatedOne() {
         payments.withPropertyValues("payment.gateway=stripe")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("payment.gateway=stripe names no gateway this service has"));
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.ticketing.coreapi.common.BookingId;
 import io.ticketing.coreapi.common.Money;
 import io.ticketing.coreapi.common.PaymentId;
@@ -16,9 +18,6 @@ import io.ticketing.coreapi.payment.CompletePayment;
 import io.ticketing.coreapi.payment.DeclinePayment;
 import io.ticketing.coreapi.payment.PaymentRequested;
 import io.ticketing.coreapi.payment.TimeOutPayment;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,9 +39,11 @@ import org.mockito.ArgumentMatchers;
 class PaymentProcessorTest {
 
     private final CommandGateway commandGateway = mock(CommandGateway.class);
-    private final PaymentProcessor processor =
-            new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway, Duration.ofMillis(200),
-                    ObservationRegistry.NOOP);
+    private final PaymentProcessor processor = new PaymentProcessor(
+            new SimulatedPaymentGateway(Duration.ZERO),
+            commandGateway,
+            Duration.ofMillis(200),
+            ObservationRegistry.NOOP);
     private final PaymentId paymentId = new PaymentId(UUID.randomUUID());
 
     @BeforeEach
@@ -61,8 +62,8 @@ class PaymentProcessorTest {
     void aDeclineDeclinesThePaymentWithTheGatewaysReason() {
         processor.on(requested("tok_declined"));
 
-        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
-                command instanceof CommandMessage<?> message
+        verify(commandGateway, timeout(5000))
+                .send(ArgumentMatchers.<Object>argThat(command -> command instanceof CommandMessage<?> message
                         && message.getPayload().equals(new DeclinePayment(paymentId, "Card declined by the issuer"))));
     }
 
@@ -70,21 +71,25 @@ class PaymentProcessorTest {
     void aGatewaySilentPastTheTimeoutTimesThePaymentOut() {
         processor.on(requested("tok_timeout"));
 
-        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
-                command instanceof CommandMessage<?> message
+        verify(commandGateway, timeout(5000))
+                .send(ArgumentMatchers.<Object>argThat(command -> command instanceof CommandMessage<?> message
                         && message.getPayload().equals(new TimeOutPayment(paymentId, "Payment timed out"))));
     }
 
     @Test
     void aGatewayThatAnswersInTimeIsNeverTimedOut() {
-        PaymentProcessor slowGateway = new PaymentProcessor(new SimulatedPaymentGateway(Duration.ofMillis(100)),
-                commandGateway, Duration.ofMillis(400), ObservationRegistry.NOOP);
+        PaymentProcessor slowGateway = new PaymentProcessor(
+                new SimulatedPaymentGateway(Duration.ofMillis(100)),
+                commandGateway,
+                Duration.ofMillis(400),
+                ObservationRegistry.NOOP);
 
         slowGateway.on(requested("tok_visa"));
 
         verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(completes()));
-        verify(commandGateway, after(800).never()).send(ArgumentMatchers.<Object>argThat(command ->
-                command instanceof CommandMessage<?> message && message.getPayload() instanceof TimeOutPayment));
+        verify(commandGateway, after(800).never())
+                .send(ArgumentMatchers.<Object>argThat(command -> command instanceof CommandMessage<?> message
+                        && message.getPayload() instanceof TimeOutPayment));
     }
 
     private PaymentRequested requested(String token) {
@@ -95,12 +100,14 @@ class PaymentProcessorTest {
     void theAnswerCarriesTheFlowsMetadataOn() {
         DefaultUnitOfWork.startAndGet(new GenericEventMessage<>(requested("tok_visa"), MetaData.with("traceId", "t-1")))
                 .execute(() -> {
-                    CurrentUnitOfWork.get().registerCorrelationDataProvider(new SimpleCorrelationDataProvider("traceId"));
+                    CurrentUnitOfWork.get()
+                            .registerCorrelationDataProvider(new SimpleCorrelationDataProvider("traceId"));
                     processor.on(requested("tok_visa"));
                 });
 
-        verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(command ->
-                command instanceof CommandMessage<?> message && "t-1".equals(message.getMetaData().get("traceId"))));
+        verify(commandGateway, timeout(5000))
+                .send(ArgumentMatchers.<Object>argThat(command -> command instanceof CommandMessage<?> message
+                        && "t-1".equals(message.getMetaData().get("traceId"))));
     }
 
     /** The call's span is the parent of the answer's: the booking's trace goes on through the gateway. */
@@ -121,12 +128,17 @@ class PaymentProcessorTest {
         });
         AtomicReference<String> observedWhileSending = new AtomicReference<>();
         when(commandGateway.send(any())).thenAnswer(sending -> {
-            observedWhileSending.set(observations.getCurrentObservation().getContext().getName());
+            observedWhileSending.set(
+                    observations.getCurrentObservation().getContext().getName());
             return CompletableFuture.completedFuture(null);
         });
 
-        new PaymentProcessor(new SimulatedPaymentGateway(Duration.ZERO), commandGateway, Duration.ofMillis(200),
-                observations).on(requested("tok_visa"));
+        new PaymentProcessor(
+                        new SimulatedPaymentGateway(Duration.ZERO),
+                        commandGateway,
+                        Duration.ofMillis(200),
+                        observations)
+                .on(requested("tok_visa"));
 
         verify(commandGateway, timeout(5000)).send(ArgumentMatchers.<Object>argThat(completes()));
         assertThat(observedWhileSending).hasValue(PaymentProcessor.GATEWAY_CALL);
@@ -135,7 +147,8 @@ class PaymentProcessorTest {
 
     private ArgumentMatcher<Object> completes() {
         return command -> command instanceof CommandMessage<?> message
-                && message.getPayload() instanceof CompletePayment complete && complete.paymentId().equals(paymentId)
+                && message.getPayload() instanceof CompletePayment complete
+                && complete.paymentId().equals(paymentId)
                 && complete.gatewayTransactionId().startsWith("sim_");
     }
 }

@@ -20,7 +20,8 @@ class SimulatedPaymentGatewayTest {
 
     @Test
     void approvesAnyOrdinaryToken() throws Exception {
-        Outcome outcome = gateway.charge(new PaymentId(UUID.randomUUID()), fifty, "tok_visa").get(5, TimeUnit.SECONDS);
+        Outcome outcome = gateway.charge(new PaymentId(UUID.randomUUID()), fifty, "tok_visa")
+                .get(5, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOf(Approved.class);
     }

@@ -38,10 +38,13 @@ class PaymentsProjectionTest {
 
     @Autowired
     private PaymentsProjection projection;
+
     @Autowired
     private PaymentViewRepository payments;
+
     @Autowired
     private BookingOwnerRepository owners;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
 
@@ -60,8 +63,8 @@ class PaymentsProjectionTest {
 
         feed.deliver(REQUESTED_AT, new BookingPlaced(bookingId, owner, new ShowId(UUID.randomUUID()), 2, "tok_visa"));
 
-        assertThat(owners.findById(bookingId.value())).hasValueSatisfying(
-                booking -> assertThat(booking.userId()).isEqualTo(owner.value()));
+        assertThat(owners.findById(bookingId.value()))
+                .hasValueSatisfying(booking -> assertThat(booking.userId()).isEqualTo(owner.value()));
     }
 
     @Test
@@ -108,7 +111,9 @@ class PaymentsProjectionTest {
     @Test
     void aRefundedPaymentSaysHowMuchWasRefundedAndWhy() {
         feed.deliver(REQUESTED_AT, requested(paymentId));
-        feed.deliver(LATER, new PaymentCompleted(paymentId, bookingId, AMOUNT, "txn-42"),
+        feed.deliver(
+                LATER,
+                new PaymentCompleted(paymentId, bookingId, AMOUNT, "txn-42"),
                 new PaymentRefunded(paymentId, bookingId, AMOUNT, "Booking cancelled"));
 
         assertThat(payment().getStatus()).isEqualTo(PaymentStatus.REFUNDED);
@@ -130,7 +135,9 @@ class PaymentsProjectionTest {
 
     @Test
     void newsOfAPaymentNeverRequestedAddsNoPayment() {
-        feed.deliver(LATER, new PaymentCompleted(paymentId, bookingId, AMOUNT, "txn-42"),
+        feed.deliver(
+                LATER,
+                new PaymentCompleted(paymentId, bookingId, AMOUNT, "txn-42"),
                 new PaymentDeclined(paymentId, bookingId, "Declined"));
 
         assertThat(payments.findById(paymentId.value())).isEmpty();
@@ -150,13 +157,13 @@ class PaymentsProjectionTest {
     @Test
     void aPlacementDeliveredAgainLeavesOneOwner() {
         UserId owner = new UserId(UUID.randomUUID());
-        List<TrackedEventMessage<?>> placement = feed.deliver(REQUESTED_AT,
-                new BookingPlaced(bookingId, owner, new ShowId(UUID.randomUUID()), 2, "tok_visa"));
+        List<TrackedEventMessage<?>> placement = feed.deliver(
+                REQUESTED_AT, new BookingPlaced(bookingId, owner, new ShowId(UUID.randomUUID()), 2, "tok_visa"));
 
         feed.deliver(placement);
 
-        assertThat(owners.findById(bookingId.value())).hasValueSatisfying(
-                booking -> assertThat(booking.userId()).isEqualTo(owner.value()));
+        assertThat(owners.findById(bookingId.value()))
+                .hasValueSatisfying(booking -> assertThat(booking.userId()).isEqualTo(owner.value()));
     }
 
     private PaymentRequested requested(PaymentId id) {

@@ -56,27 +56,33 @@ class PaymentControllerTest {
     void theOwnerSeesTheBookingsPayments() {
         assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).with(Tokens.as(owner, Role.USER)))
                 .hasStatus(HttpStatus.OK)
-                .bodyJson().extractingPath("$[0].status").isEqualTo("COMPLETED");
+                .bodyJson()
+                .extractingPath("$[0].status")
+                .isEqualTo("COMPLETED");
     }
 
     @Test
     void anAdminSeesAnyBookingsPayments() {
-        assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId)
-                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN)))
+        assertThat(mvc.get()
+                        .uri("/api/payments?bookingId={id}", bookingId)
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN)))
                 .hasStatus(HttpStatus.OK);
     }
 
     @Test
     void anotherUserMayNot() {
-        assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId)
-                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER)))
+        assertThat(mvc.get()
+                        .uri("/api/payments?bookingId={id}", bookingId)
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER)))
                 .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void anUnknownBookingIsNotFound() {
-        assertThat(mvc.get().uri("/api/payments?bookingId={id}", UUID.randomUUID()).with(Tokens.as(owner, Role.USER)))
+        assertThat(mvc.get()
+                        .uri("/api/payments?bookingId={id}", UUID.randomUUID())
+                        .with(Tokens.as(owner, Role.USER)))
                 .hasStatus(HttpStatus.NOT_FOUND)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

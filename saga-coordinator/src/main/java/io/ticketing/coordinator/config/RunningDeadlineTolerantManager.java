@@ -31,8 +31,11 @@ class RunningDeadlineTolerantManager extends DbSchedulerDeadlineManager {
             try {
                 scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
             } catch (TaskInstanceException runningOrGone) {
-                log.debug("Deadline {} ({}) is running or gone; its handler will find nothing to do", deadlineName,
-                        scheduleId, runningOrGone);
+                log.debug(
+                        "Deadline {} ({}) is running or gone; its handler will find nothing to do",
+                        deadlineName,
+                        scheduleId,
+                        runningOrGone);
             }
         });
     }

@@ -36,34 +36,44 @@ class SagaConfiguration {
      * never one its handler refused: that answer will not change.
      */
     @Bean
-    RetryScheduler commandRetryScheduler(ScheduledExecutorService commandRetries,
-                                         @Value("${saga.command-retries:4}") int retries,
-                                         @Value("${saga.command-retry-backoff-ms:100}") int backoffMillis) {
+    RetryScheduler commandRetryScheduler(
+            ScheduledExecutorService commandRetries,
+            @Value("${saga.command-retries:4}") int retries,
+            @Value("${saga.command-retry-backoff-ms:100}") int backoffMillis) {
         return ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(commandRetries)
                 .maxRetryCount(retries)
                 .backoffFactor(backoffMillis)
-                .nonTransientFailurePredicate(failure -> CommandRejection.of(failure).isPresent())
+                .nonTransientFailurePredicate(
+                        failure -> CommandRejection.of(failure).isPresent())
                 .build();
     }
 
     /** Built as Axon's auto-configuration builds its own, which it replaces. */
     @Bean
-    DeadlineManager deadlineManager(Scheduler scheduler, Configuration axon,
-                                    Serializer serializer, TransactionManager transactionManager,
-                                    DeadlineManagerSpanFactory spanFactory) {
-        return new RunningDeadlineTolerantManager(DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
-                .serializer(serializer)
-                .transactionManager(transactionManager)
-                .spanFactory(spanFactory)
-                .startScheduler(false)
-                .stopScheduler(false), scheduler);
+    DeadlineManager deadlineManager(
+            Scheduler scheduler,
+            Configuration axon,
+            Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineManagerSpanFactory spanFactory) {
+        return new RunningDeadlineTolerantManager(
+                DbSchedulerDeadlineManager.builder()
+                        .scheduler(scheduler)
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                        .serializer(serializer)
+                        .transactionManager(transactionManager)
+                        .spanFactory(spanFactory)
+                        .startScheduler(false)
+                        .stopScheduler(false),
+                scheduler);
     }
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(commandRetryScheduler).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(commandRetryScheduler)
+                .build();
     }
 }

@@ -16,18 +16,20 @@ public class SagaInstance {
 
     @Id
     private String sagaId;
+
     private String sagaType;
     private UUID bookingId;
+
     @Enumerated(EnumType.STRING)
     private SagaStep step;
+
     private boolean active;
     private Instant deadlineAt;
     private String lastError;
     private Instant startedAt;
     private Instant updatedAt;
 
-    protected SagaInstance() {
-    }
+    protected SagaInstance() {}
 
     public String getSagaId() {
         return sagaId;

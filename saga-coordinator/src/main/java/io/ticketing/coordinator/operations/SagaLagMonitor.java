@@ -60,7 +60,11 @@ class SagaLagMonitor implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        TimeGauge.builder("booking.saga.lag", this, TimeUnit.MILLISECONDS, monitor -> monitor.current().lagMillis())
+        TimeGauge.builder(
+                        "booking.saga.lag",
+                        this,
+                        TimeUnit.MILLISECONDS,
+                        monitor -> monitor.current().lagMillis())
                 .description("How long the oldest event the booking saga has not handled yet has been waiting")
                 .register(registry);
         Gauge.builder("booking.saga.backlog", this, monitor -> monitor.current().eventsBehind())
@@ -96,10 +100,12 @@ class SagaLagMonitor implements MeterBinder {
 
     /** Each segment's token as last committed; a segment that never committed one starts from the first event. */
     private List<TrackingToken> committedTokens() {
-        return jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+        return jdbc.query(
+                "SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
                 (row, index) -> {
                     byte[] token = row.getBytes(1);
-                    return token == null ? new GlobalSequenceTrackingToken(-1)
+                    return token == null
+                            ? new GlobalSequenceTrackingToken(-1)
                             : serializer.<byte[], TrackingToken>deserialize(
                                     new SimpleSerializedObject<>(token, byte[].class, row.getString(2), null));
                 },
@@ -110,7 +116,9 @@ class SagaLagMonitor implements MeterBinder {
     private long waitingSince(TrackingToken token, Instant now) {
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(token)) {
             if (stream.hasNextAvailable(PEEK_MILLIS, TimeUnit.MILLISECONDS)) {
-                return stream.peek().map(next -> Math.max(0, Duration.between(next.getTimestamp(), now).toMillis()))
+                return stream.peek()
+                        .map(next -> Math.max(
+                                0, Duration.between(next.getTimestamp(), now).toMillis()))
                         .orElse(0L);
             }
             return 0;
@@ -124,6 +132,5 @@ class SagaLagMonitor implements MeterBinder {
         return token == null ? 0 : token.position().orElse(0);
     }
 
-    private record Measured(SagaLag lag, Instant at) {
-    }
+    private record Measured(SagaLag lag, Instant at) {}
 }

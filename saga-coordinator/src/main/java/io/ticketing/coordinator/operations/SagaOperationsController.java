@@ -35,23 +35,28 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("hasRole('ADMIN')")
 class SagaOperationsController {
 
-    enum State { ACTIVE, FAILED, STUCK, ENDED }
+    enum State {
+        ACTIVE,
+        FAILED,
+        STUCK,
+        ENDED
+    }
 
     private final SagaInstanceRepository instances;
     private final DeadlineManager deadlineManager;
     private final SagaSettings settings;
 
-    SagaOperationsController(SagaInstanceRepository instances, DeadlineManager deadlineManager,
-                             SagaSettings settings) {
+    SagaOperationsController(SagaInstanceRepository instances, DeadlineManager deadlineManager, SagaSettings settings) {
         this.instances = instances;
         this.deadlineManager = deadlineManager;
         this.settings = settings;
     }
 
     @GetMapping
-    Page<SagaView> list(@RequestParam(defaultValue = "ACTIVE") State state,
-                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    Page<SagaView> list(
+            @RequestParam(defaultValue = "ACTIVE") State state,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Instant now = Instant.now();
         Instant unchangedSince = now.minus(settings.stuckAfter());
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.ASC, "startedAt"));
@@ -68,13 +73,17 @@ class SagaOperationsController {
     @ApiResponse(responseCode = "202", description = "The saga carries the action out next")
     ResponseEntity<Void> act(@PathVariable String sagaId, @PathVariable String action) {
         OperatorAction operatorAction = parse(action);
-        SagaInstance saga = instances.findById(sagaId)
+        SagaInstance saga = instances
+                .findById(sagaId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No saga " + sagaId));
         if (!saga.isActive()) {
             throw new IllegalStateException("Saga " + sagaId + " has ended (" + saga.getStep() + ")");
         }
         operatorAction.requireApplicableTo(saga.getSagaType());
-        deadlineManager.schedule(Instant.now(), OperatorAction.DEADLINE_NAME, operatorAction,
+        deadlineManager.schedule(
+                Instant.now(),
+                OperatorAction.DEADLINE_NAME,
+                operatorAction,
                 new SagaScopeDescriptor(saga.getSagaType(), sagaId));
         return ResponseEntity.accepted().build();
     }
@@ -87,17 +96,37 @@ class SagaOperationsController {
         }
     }
 
-    record SagaView(String sagaId, String sagaType, UUID bookingId, SagaStep step, boolean active,
-                    Instant deadlineAt, String lastError, Instant startedAt, Instant updatedAt, long ageSeconds,
-                    boolean stuck) {
+    record SagaView(
+            String sagaId,
+            String sagaType,
+            UUID bookingId,
+            SagaStep step,
+            boolean active,
+            Instant deadlineAt,
+            String lastError,
+            Instant startedAt,
+            Instant updatedAt,
+            long ageSeconds,
+            boolean stuck) {
 
         static SagaView of(SagaInstance saga, Instant now, Instant unchangedSince) {
-            boolean stuck = saga.isActive() && (saga.getLastError() != null
-                    || (saga.getUpdatedAt().isBefore(unchangedSince)
-                    && (saga.getDeadlineAt() == null || saga.getDeadlineAt().isBefore(unchangedSince))));
-            return new SagaView(saga.getSagaId(), saga.getSagaType(), saga.getBookingId(), saga.getStep(),
-                    saga.isActive(), saga.getDeadlineAt(), saga.getLastError(), saga.getStartedAt(),
-                    saga.getUpdatedAt(), Duration.between(saga.getStartedAt(), now).toSeconds(), stuck);
+            boolean stuck = saga.isActive()
+                    && (saga.getLastError() != null
+                            || (saga.getUpdatedAt().isBefore(unchangedSince)
+                                    && (saga.getDeadlineAt() == null
+                                            || saga.getDeadlineAt().isBefore(unchangedSince))));
+            return new SagaView(
+                    saga.getSagaId(),
+                    saga.getSagaType(),
+                    saga.getBookingId(),
+                    saga.getStep(),
+                    saga.isActive(),
+                    saga.getDeadlineAt(),
+                    saga.getLastError(),
+                    saga.getStartedAt(),
+                    saga.getUpdatedAt(),
+                    Duration.between(saga.getStartedAt(), now).toSeconds(),
+                    stuck);
         }
     }
 }

@@ -39,8 +39,10 @@ abstract class JournaledSaga {
 
     @Autowired
     protected transient CommandGateway commandGateway;
+
     @Autowired
     protected transient DeadlineManager deadlineManager;
+
     @Autowired
     protected transient SagaJournal journal;
 
@@ -50,7 +52,9 @@ abstract class JournaledSaga {
 
     protected void start(BookingId booking, SagaStep firstStep) {
         bookingId = booking;
-        sagaId = ((SagaScopeDescriptor) SagaLifecycle.describeCurrentScope()).getIdentifier().toString();
+        sagaId = ((SagaScopeDescriptor) SagaLifecycle.describeCurrentScope())
+                .getIdentifier()
+                .toString();
         step = firstStep;
         journal.started(sagaId, getClass().getSimpleName(), booking, firstStep);
     }
@@ -93,8 +97,11 @@ abstract class JournaledSaga {
         ScopeDescriptor scope = SagaLifecycle.describeCurrentScope();
         commandGateway.send(withStableId(command)).whenComplete((result, failure) -> {
             if (failure != null) {
-                deadlineManager.schedule(Duration.ZERO, CommandFailure.DEADLINE_NAME,
-                        new CommandFailure(command.getClass().getSimpleName(), reasonOf(failure)), scope);
+                deadlineManager.schedule(
+                        Duration.ZERO,
+                        CommandFailure.DEADLINE_NAME,
+                        new CommandFailure(command.getClass().getSimpleName(), reasonOf(failure)),
+                        scope);
             }
         });
     }
@@ -126,10 +133,12 @@ abstract class JournaledSaga {
     }
 
     private CommandMessage<?> withStableId(Object command) {
-        String stableId = UUID.nameUUIDFromBytes((bookingId + "/" + step + "/" + command.getClass().getName())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String stableId = UUID.nameUUIDFromBytes(
+                        (bookingId + "/" + step + "/" + command.getClass().getName()).getBytes(StandardCharsets.UTF_8))
+                .toString();
         Map<String, ?> flowMetadata = CurrentUnitOfWork.correlationData();
-        return new GenericCommandMessage<>(new GenericMessage<>(stableId, command, flowMetadata),
+        return new GenericCommandMessage<>(
+                new GenericMessage<>(stableId, command, flowMetadata),
                 command.getClass().getName());
     }
 

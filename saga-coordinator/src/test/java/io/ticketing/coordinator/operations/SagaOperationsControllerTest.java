@@ -58,7 +58,10 @@ class SagaOperationsControllerTest {
                 .satisfies(body -> {
                     assertThat(body).extractingPath("$.content[0].stuck").isEqualTo(true);
                     assertThat(body).extractingPath("$.content[0].step").isEqualTo("AWAITING_PAYMENT");
-                    assertThat(body).extractingPath("$.content[0].ageSeconds").asNumber().isNotNull();
+                    assertThat(body)
+                            .extractingPath("$.content[0].ageSeconds")
+                            .asNumber()
+                            .isNotNull();
                 });
     }
 
@@ -70,8 +73,12 @@ class SagaOperationsControllerTest {
         assertThat(mvc.post().uri("/api/sagas/saga-1/retry").with(Tokens.as(ADMIN, Role.ADMIN)))
                 .hasStatus(HttpStatus.ACCEPTED);
 
-        verify(deadlineManager).schedule(any(Instant.class), eq(OperatorAction.DEADLINE_NAME),
-                eq(OperatorAction.RETRY), eq(new SagaScopeDescriptor("BookingSaga", "saga-1")));
+        verify(deadlineManager)
+                .schedule(
+                        any(Instant.class),
+                        eq(OperatorAction.DEADLINE_NAME),
+                        eq(OperatorAction.RETRY),
+                        eq(new SagaScopeDescriptor("BookingSaga", "saga-1")));
     }
 
     @Test
@@ -102,7 +109,10 @@ class SagaOperationsControllerTest {
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.post().uri("/api/sagas/nope/reboot").with(Tokens.as(ADMIN, Role.ADMIN)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.detail").asString().contains("retry, compensate or abandon");
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("retry, compensate or abandon");
     }
 
     @Test

@@ -71,13 +71,15 @@ class BookingSagaTest {
 
     @Test
     void theSamePaymentIdIsDerivedEveryTime() {
-        assertThat(BookingSaga.paymentIdFor(bookingId)).isEqualTo(BookingSaga.paymentIdFor(bookingId))
+        assertThat(BookingSaga.paymentIdFor(bookingId))
+                .isEqualTo(BookingSaga.paymentIdFor(bookingId))
                 .isNotEqualTo(BookingSaga.paymentIdFor(new BookingId(UUID.randomUUID())));
     }
 
     @Test
     void aCompletedPaymentConfirmsTheBookingAndCancelsTheDeadline() {
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenPublishingA(new PaymentCompleted(paymentId, bookingId, price, "tx-1"))
                 .expectDispatchedCommands(new ConfirmBooking(bookingId, paymentId, price))
                 .expectNoScheduledDeadlines();
@@ -85,7 +87,8 @@ class BookingSagaTest {
 
     @Test
     void theConfirmedBookingEndsTheSaga() {
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .andThenAPublished(new PaymentCompleted(paymentId, bookingId, price, "tx-1"))
                 .whenPublishingA(new BookingConfirmed(bookingId, paymentId, price))
                 .expectActiveSagas(0)
@@ -105,24 +108,26 @@ class BookingSagaTest {
     void anUnknownShowRejectsTheBooking() {
         fixture.setCallbackBehavior((command, metaData) -> {
             if (command instanceof ReserveSeats) {
-                throw new CommandExecutionException("No such show", null,
-                        new CommandRejection(CommandRejection.Kind.NOT_FOUND, "No such show"));
+                throw new CommandExecutionException(
+                        "No such show", null, new CommandRejection(CommandRejection.Kind.NOT_FOUND, "No such show"));
             }
             return null;
         });
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(placed)
-                .expectDispatchedCommands(new ReserveSeats(showId, bookingId, 2),
-                        new RejectBooking(bookingId, "The show does not exist"))
+                .expectDispatchedCommands(
+                        new ReserveSeats(showId, bookingId, 2), new RejectBooking(bookingId, "The show does not exist"))
                 .expectActiveSagas(0);
     }
 
     @Test
     void aDeclinedPaymentRejectsTheBookingAndReleasesTheSeats() {
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenPublishingA(new PaymentDeclined(paymentId, bookingId, "Card declined"))
-                .expectDispatchedCommands(new RejectBooking(bookingId, "Card declined"),
+                .expectDispatchedCommands(
+                        new RejectBooking(bookingId, "Card declined"),
                         new CancelPayment(paymentId, "Card declined"),
                         new ReleaseSeats(showId, bookingId, "Card declined"))
                 .expectNoScheduledDeadlines()
@@ -131,9 +136,11 @@ class BookingSagaTest {
 
     @Test
     void aPaymentTimedOutByThePaymentServiceRejectsTheBookingAndReleasesTheSeats() {
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenPublishingA(new PaymentCancelled(paymentId, bookingId, "Payment timed out"))
-                .expectDispatchedCommands(new RejectBooking(bookingId, "Payment timed out"),
+                .expectDispatchedCommands(
+                        new RejectBooking(bookingId, "Payment timed out"),
                         new CancelPayment(paymentId, "Payment timed out"),
                         new ReleaseSeats(showId, bookingId, "Payment timed out"))
                 .expectNoScheduledDeadlines()
@@ -142,7 +149,8 @@ class BookingSagaTest {
 
     @Test
     void theSafetyNetOnlyAsksThePaymentToTimeOut() {
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenTimeElapses(SAFETY_NET.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(BookingSaga.PAYMENT_DEADLINE)
                 .expectDispatchedCommands(new TimeOutPayment(paymentId, "Payment timed out"))
@@ -152,7 +160,8 @@ class BookingSagaTest {
     @Test
     void anApprovalThatWaitedInTheBacklogPastTheSafetyNetStillConfirms() throws Exception {
         // The payment refused the timeout (it was approved first); its approval reaches the saga afterwards.
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .andThenTimeElapses(SAFETY_NET.plusSeconds(1))
                 .whenPublishingA(new PaymentCompleted(paymentId, bookingId, price, "tx-1"))
                 .expectDispatchedCommands(new ConfirmBooking(bookingId, paymentId, price));
@@ -160,10 +169,12 @@ class BookingSagaTest {
 
     @Test
     void aRedeliveredEventSendsNothingTwice() {
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenPublishingA(reserved)
                 .expectNoDispatchedCommands();
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .andThenAPublished(new PaymentDeclined(paymentId, bookingId, "Card declined"))
                 .whenPublishingA(new PaymentDeclined(paymentId, bookingId, "Card declined"))
                 .expectNoDispatchedCommands();
@@ -178,7 +189,8 @@ class BookingSagaTest {
             return null;
         });
 
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenPublishingA(new PaymentDeclined(paymentId, bookingId, "Card declined"))
                 .expectActiveSagas(1);
         assertThat(journal.entries).last().asString().startsWith("failed ReleaseSeats failed");
@@ -193,13 +205,15 @@ class BookingSagaTest {
             return null;
         });
 
-        fixture.givenAPublished(placed).andThenAPublished(reserved)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
                 .whenTimeElapses(Duration.ZERO)
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(SAFETY_NET, BookingSaga.PAYMENT_DEADLINE);
-        assertThat(journal.entries).containsSubsequence(
-                "started BookingSaga RESERVING_SEATS",
-                "moved AWAITING_PAYMENT until deadline",
-                "failed RequestPayment failed: java.lang.IllegalStateException: payment-command is unreachable");
+        assertThat(journal.entries)
+                .containsSubsequence(
+                        "started BookingSaga RESERVING_SEATS",
+                        "moved AWAITING_PAYMENT until deadline",
+                        "failed RequestPayment failed: java.lang.IllegalStateException: payment-command is unreachable");
     }
 }

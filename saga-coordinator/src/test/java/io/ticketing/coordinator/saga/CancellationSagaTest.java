@@ -22,8 +22,8 @@ class CancellationSagaTest {
     private final ShowId showId = new ShowId(UUID.randomUUID());
     private final PaymentId paymentId = new PaymentId(UUID.randomUUID());
     private final Money paid = Money.of("50.00", "EUR");
-    private final BookingCancelled cancelled = new BookingCancelled(bookingId, showId,
-            new UserId(UUID.randomUUID()), "Cannot come", paymentId, paid);
+    private final BookingCancelled cancelled =
+            new BookingCancelled(bookingId, showId, new UserId(UUID.randomUUID()), "Cannot come", paymentId, paid);
     private SagaTestFixture<CancellationSaga> fixture;
 
     @BeforeEach
@@ -37,7 +37,8 @@ class CancellationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(cancelled)
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(new ReleaseSeats(showId, bookingId, "Booking cancelled: Cannot come"),
+                .expectDispatchedCommands(
+                        new ReleaseSeats(showId, bookingId, "Booking cancelled: Cannot come"),
                         new RefundPayment(paymentId, paid, "Booking cancelled: Cannot come"));
     }
 
@@ -59,7 +60,8 @@ class CancellationSagaTest {
     @Test
     void aRedeliveredRefundMarksNothingTwice() {
         PaymentRefunded refunded = new PaymentRefunded(paymentId, bookingId, paid, "Booking cancelled: Cannot come");
-        fixture.givenAPublished(cancelled).andThenAPublished(refunded)
+        fixture.givenAPublished(cancelled)
+                .andThenAPublished(refunded)
                 .whenPublishingA(refunded)
                 .expectNoDispatchedCommands();
     }

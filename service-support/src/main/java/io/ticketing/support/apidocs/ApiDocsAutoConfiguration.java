@@ -40,12 +40,11 @@ public class ApiDocsAutoConfiguration {
     }
 
     @Bean
-    PublicEndpoints apiDocsEndpoints(SpringDocConfigProperties springDoc,
-                                     ObjectProvider<SwaggerUiConfigProperties> swaggerUi) {
+    PublicEndpoints apiDocsEndpoints(
+            SpringDocConfigProperties springDoc, ObjectProvider<SwaggerUiConfigProperties> swaggerUi) {
         String apiDocs = springDoc.getApiDocs().getPath();
         List<Endpoint> open = new ArrayList<>(List.of(
-                new Endpoint(HttpMethod.GET, apiDocs + "/**"),
-                new Endpoint(HttpMethod.GET, apiDocs + ".yaml")));
+                new Endpoint(HttpMethod.GET, apiDocs + "/**"), new Endpoint(HttpMethod.GET, apiDocs + ".yaml")));
         swaggerUi.ifAvailable(ui -> {
             String page = ui.getPath();
             // The page redirects to its files, which springdoc serves beside it, under /swagger-ui/.
@@ -63,15 +62,19 @@ public class ApiDocsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI serviceApi(@Value("${spring.application.name:application}") String serviceName) {
-        String version = Optional.ofNullable(ApiDocsAutoConfiguration.class.getPackage().getImplementationVersion())
+        String version = Optional.ofNullable(
+                        ApiDocsAutoConfiguration.class.getPackage().getImplementationVersion())
                 .orElse("development");
         return new OpenAPI().info(new Info().title(serviceName).version(version));
     }
 
     @Bean
-    OpenApiCustomizer securityAndProblemResponses(List<PublicEndpoints> publicEndpoints,
-                                                  SpringDocConfigProperties springDoc) {
-        return new SecurityAndProblemResponses(publicEndpoints.stream()
-                .flatMap(endpoints -> endpoints.endpoints().stream()).toList(), springDoc.isOpenapi31());
+    OpenApiCustomizer securityAndProblemResponses(
+            List<PublicEndpoints> publicEndpoints, SpringDocConfigProperties springDoc) {
+        return new SecurityAndProblemResponses(
+                publicEndpoints.stream()
+                        .flatMap(endpoints -> endpoints.endpoints().stream())
+                        .toList(),
+                springDoc.isOpenapi31());
     }
 }

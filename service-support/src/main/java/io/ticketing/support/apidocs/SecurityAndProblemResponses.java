@@ -45,8 +45,8 @@ final class SecurityAndProblemResponses implements OpenApiCustomizer {
 
     SecurityAndProblemResponses(List<Endpoint> publicEndpoints, boolean openApi31) {
         this.publicOperations = publicEndpoints.stream()
-                .map(endpoint -> new OpenOperation(endpoint, PathPatternParser.defaultInstance.parse(
-                        endpoint.pathPattern())))
+                .map(endpoint ->
+                        new OpenOperation(endpoint, PathPatternParser.defaultInstance.parse(endpoint.pathPattern())))
                 .toList();
         this.openApi31 = openApi31;
     }
@@ -64,13 +64,20 @@ final class SecurityAndProblemResponses implements OpenApiCustomizer {
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }
-        api.getComponents().addSecuritySchemes(BEARER_TOKEN, new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("An access token from the user service: POST /api/auth/token"));
+        api.getComponents()
+                .addSecuritySchemes(
+                        BEARER_TOKEN,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("An access token from the user service: POST /api/auth/token"));
         problemSchemas().forEach(api.getComponents()::addSchemas);
         if (api.getPaths() != null) {
-            api.getPaths().forEach((path, operations) -> operations.readOperationsMap()
-                    .forEach((method, operation) -> describe(path, method, operation)));
+            api.getPaths()
+                    .forEach((path, operations) -> operations
+                            .readOperationsMap()
+                            .forEach((method, operation) -> describe(path, method, operation)));
         }
     }
 
@@ -81,7 +88,9 @@ final class SecurityAndProblemResponses implements OpenApiCustomizer {
         ApiResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
-            addIfAbsent(responses, HttpStatus.BAD_REQUEST,
+            addIfAbsent(
+                    responses,
+                    HttpStatus.BAD_REQUEST,
                     "Invalid input, and nothing changed; the detail names each rejected field or parameter");
         }
         if (publicOperations.stream().noneMatch(open -> open.matches(method, path))) {
@@ -93,7 +102,9 @@ final class SecurityAndProblemResponses implements OpenApiCustomizer {
             addIfAbsent(responses, HttpStatus.NOT_FOUND, "Nothing has that id");
         }
         if (!READS.contains(method)) {
-            addIfAbsent(responses, HttpStatus.CONFLICT,
+            addIfAbsent(
+                    responses,
+                    HttpStatus.CONFLICT,
                     "The record cannot make that change now, or the id or value is taken; nothing changed");
         }
         // Whatever springdoc guessed from the method's return type: every error the platform answers is a problem.
@@ -113,8 +124,9 @@ final class SecurityAndProblemResponses implements OpenApiCustomizer {
     }
 
     private static Content problemContent() {
-        return new Content().addMediaType(APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA)));
+        return new Content()
+                .addMediaType(
+                        APPLICATION_PROBLEM_JSON_VALUE, new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA)));
     }
 
     /**

@@ -31,7 +31,10 @@ public record CommandRejection(Kind kind, String message) {
     /** The rejection a failed dispatch carries, if a handler refused the command rather than failed. */
     public static Optional<CommandRejection> of(Throwable failure) {
         if (unwrapped(failure) instanceof CommandExecutionException execution) {
-            return execution.getDetails().filter(CommandRejection.class::isInstance).map(CommandRejection.class::cast);
+            return execution
+                    .getDetails()
+                    .filter(CommandRejection.class::isInstance)
+                    .map(CommandRejection.class::cast);
         }
         return Optional.empty();
     }

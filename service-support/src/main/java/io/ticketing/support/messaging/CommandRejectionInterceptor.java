@@ -15,14 +15,13 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class CommandRejectionInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
             return chain.proceed();
         } catch (RuntimeException failure) {
             throw CommandRejection.classify(failure)
-                    .map(rejection -> (RuntimeException) new CommandExecutionException(rejection.message(), failure,
-                            rejection))
+                    .map(rejection ->
+                            (RuntimeException) new CommandExecutionException(rejection.message(), failure, rejection))
                     .orElse(failure);
         }
     }

@@ -51,13 +51,14 @@ public class EdgeMetadataInterceptor implements MessageDispatchInterceptor<Messa
     /** The authenticated caller's id: the subject of its token. */
     private static Optional<String> actingUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken token ? Optional.of(token.getName())
-                : Optional.empty();
+        return authentication instanceof JwtAuthenticationToken token ? Optional.of(token.getName()) : Optional.empty();
     }
 
     /** In W3C's form either way: 32 hexadecimal digits. */
     private String currentTraceId() {
         TraceContext current = tracer.currentTraceContext().context();
-        return current != null ? current.traceId() : UUID.randomUUID().toString().replace("-", "");
+        return current != null
+                ? current.traceId()
+                : UUID.randomUUID().toString().replace("-", "");
     }
 }

@@ -19,8 +19,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
  */
 public final class MessageSerialization {
 
-    private MessageSerialization() {
-    }
+    private MessageSerialization() {}
 
     public static JacksonSerializer jacksonSerializer() {
         JsonMapper objectMapper = JsonMapper.builder()
@@ -30,7 +29,10 @@ public final class MessageSerialization {
                 // Sagas keep their state in private fields without accessors.
                 .visibility(PropertyAccessor.FIELD, Visibility.ANY)
                 .build();
-        return JacksonSerializer.builder().objectMapper(objectMapper).lenientDeserialization().build();
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper)
+                .lenientDeserialization()
+                .build();
     }
 
     /** Events are stored for good: their personal data is encrypted, so that erasing a user can reach it. */

@@ -97,10 +97,12 @@ public class MessagingAutoConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultTransactionManager(config -> new DerivedDataTransactionManager(
                         config.getComponent(TransactionManager.class), jdbc.getObject()))
-                .registerTrackingEventProcessorConfiguration(config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
+                .registerTrackingEventProcessorConfiguration(
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize))
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize))
-                .registerDefaultErrorHandler(config -> new PoisonEventIsolation(config.eventProcessingConfiguration())));
+                .registerDefaultErrorHandler(
+                        config -> new PoisonEventIsolation(config.eventProcessingConfiguration())));
     }
 
     /**
@@ -109,8 +111,9 @@ public class MessagingAutoConfiguration {
      * behind an on-sale backlog.
      */
     @Bean
-    public AggregateCaches aggregateCaches(@Value("${platform.aggregate-cache.entries:10000}") long entries,
-                                           @Value("${platform.aggregate-cache.idle:PT10M}") Duration idle) {
+    public AggregateCaches aggregateCaches(
+            @Value("${platform.aggregate-cache.entries:10000}") long entries,
+            @Value("${platform.aggregate-cache.idle:PT10M}") Duration idle) {
         return new AggregateCaches(entries, idle);
     }
 

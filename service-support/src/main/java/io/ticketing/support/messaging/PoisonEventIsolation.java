@@ -44,30 +44,45 @@ public class PoisonEventIsolation implements ErrorHandler {
     public void handleError(ErrorContext context) throws Exception {
         String group = context.eventProcessor();
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(group);
-        Optional<AbstractEventProcessor> processor = processing.eventProcessor(group, AbstractEventProcessor.class)
+        Optional<AbstractEventProcessor> processor = processing
+                .eventProcessor(group, AbstractEventProcessor.class)
                 .filter(StreamingEventProcessor.class::isInstance);
         if (queue.isEmpty() || processor.isEmpty()) {
             throw asException(context.error());
         }
-        log.warn("A batch of {} events failed in {}; handling them one at a time to set the failing one aside",
-                context.failedEvents().size(), group, context.error());
+        log.warn(
+                "A batch of {} events failed in {}; handling them one at a time to set the failing one aside",
+                context.failedEvents().size(),
+                group,
+                context.error());
         for (EventMessage<?> event : context.failedEvents()) {
             handleAlone(group, processor.get(), queue.get(), event);
         }
     }
 
-    private void handleAlone(String group, AbstractEventProcessor processor,
-                             SequencedDeadLetterQueue<EventMessage<?>> queue, EventMessage<?> event) throws Exception {
+    private void handleAlone(
+            String group,
+            AbstractEventProcessor processor,
+            SequencedDeadLetterQueue<EventMessage<?>> queue,
+            EventMessage<?> event)
+            throws Exception {
         Object sequence = Optional.ofNullable(processing.sequencingPolicy(group).getSequenceIdentifierFor(event))
                 .orElseGet(event::getIdentifier);
         Segment segment = segmentOf((StreamingEventProcessor) processor, sequence);
         try {
-            inTransactionWithToken(group, segment, event,
-                    () -> processor.eventHandlerInvoker().handle(event, segment));
+            inTransactionWithToken(
+                    group, segment, event, () -> processor.eventHandlerInvoker().handle(event, segment));
         } catch (Exception failedAlone) {
-            log.warn("Event {} ({}) fails on its own in {}; it goes to the dead-letter queue", event.getIdentifier(),
-                    event.getPayloadType().getSimpleName(), group, failedAlone);
-            inTransactionWithToken(group, segment, event,
+            log.warn(
+                    "Event {} ({}) fails on its own in {}; it goes to the dead-letter queue",
+                    event.getIdentifier(),
+                    event.getPayloadType().getSimpleName(),
+                    group,
+                    failedAlone);
+            inTransactionWithToken(
+                    group,
+                    segment,
+                    event,
                     () -> queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, failedAlone)));
         }
     }

@@ -38,8 +38,8 @@ class AxonMetersInUse extends GlobalMetricRegistry {
     }
 
     @Override
-    public MessageMonitor<? extends Message<?>> registerComponentWithDefaultTags(Class<?> componentType,
-                                                                                 String componentName) {
+    public MessageMonitor<? extends Message<?>> registerComponentWithDefaultTags(
+            Class<?> componentType, String componentName) {
         if (EventProcessor.class.isAssignableFrom(componentType)) {
             return eventProcessorMonitor(componentName);
         }
@@ -52,8 +52,8 @@ class AxonMetersInUse extends GlobalMetricRegistry {
 
     /** Tagged as Axon tags them: the latency by processor, the rest by processor and payload type. */
     private MessageMonitor<EventMessage<?>> eventProcessorMonitor(String processor) {
-        Function<Message<?>, Iterable<Tag>> byPayloadType = message -> Tags.of(
-                PAYLOAD_TYPE_TAG, message.getPayloadType().getSimpleName(), PROCESSOR_NAME_TAG, processor);
+        Function<Message<?>, Iterable<Tag>> byPayloadType = message ->
+                Tags.of(PAYLOAD_TYPE_TAG, message.getPayloadType().getSimpleName(), PROCESSOR_NAME_TAG, processor);
         Tags byProcessor = Tags.of(PROCESSOR_NAME_TAG, processor);
         return new MultiMessageMonitor<EventMessage<?>>(
                 EventProcessorLatencyMonitor.builder()

@@ -37,7 +37,10 @@ public class PlatformMetricsAutoConfiguration {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                return DistributionStatisticConfig.builder().percentiles().build().merge(config);
+                return DistributionStatisticConfig.builder()
+                        .percentiles()
+                        .build()
+                        .merge(config);
             }
         };
     }
@@ -49,12 +52,16 @@ public class PlatformMetricsAutoConfiguration {
      * and their queues only from then on.
      */
     @Bean
-    ApplicationListener<ApplicationStartedEvent> deadLetterGauges(EventProcessingConfiguration processing,
-                                                                  MeterRegistry registry) {
-        return started -> processing.eventProcessors().keySet().forEach(group -> processing.deadLetterQueue(group)
-                .ifPresent(queue -> Gauge.builder(DEAD_LETTERS, queue, SequencedDeadLetterQueue::size)
-                        .tag("processingGroup", group)
-                        .description("Events parked in the processing group's dead-letter queue")
-                        .register(registry)));
+    ApplicationListener<ApplicationStartedEvent> deadLetterGauges(
+            EventProcessingConfiguration processing, MeterRegistry registry) {
+        return started -> processing
+                .eventProcessors()
+                .keySet()
+                .forEach(group -> processing
+                        .deadLetterQueue(group)
+                        .ifPresent(queue -> Gauge.builder(DEAD_LETTERS, queue, SequencedDeadLetterQueue::size)
+                                .tag("processingGroup", group)
+                                .description("Events parked in the processing group's dead-letter queue")
+                                .register(registry)));
     }
 }

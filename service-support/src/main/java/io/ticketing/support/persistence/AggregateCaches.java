@@ -22,7 +22,8 @@ import org.ehcache.core.Ehcache;
  */
 public class AggregateCaches implements AutoCloseable {
 
-    private final CacheManager caches = CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    private final CacheManager caches =
+            CacheManagerBuilder.newCacheManagerBuilder().build(true);
     private final long entriesPerCache;
     private final Duration idleLimit;
 
@@ -33,9 +34,10 @@ public class AggregateCaches implements AutoCloseable {
 
     /** A new cache, for the aggregates of one type. */
     public Cache named(String name) {
-        return new EhCache3Adapter((Ehcache<?, ?>) caches.createCache(name,
-                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                                ResourcePoolsBuilder.heap(entriesPerCache))
+        return new EhCache3Adapter((Ehcache<?, ?>) caches.createCache(
+                name,
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                                Object.class, Object.class, ResourcePoolsBuilder.heap(entriesPerCache))
                         .withExpiry(ExpiryPolicyBuilder.timeToIdleExpiration(idleLimit))));
     }
 

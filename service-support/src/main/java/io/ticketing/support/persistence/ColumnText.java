@@ -9,8 +9,7 @@ public final class ColumnText {
 
     private static final String CUT = "…";
 
-    private ColumnText() {
-    }
+    private ColumnText() {}
 
     public static String fit(String value, int columnLength) {
         if (value == null) {

@@ -30,6 +30,7 @@ public class DataSubjectKeys {
 
     /** A supplier: the query bus is built after the serializers it needs, so it is looked up when first asked. */
     private final Supplier<QueryBus> queryBus;
+
     private final Cache<UserId, DataSubjectKey> answers = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBERED_FOR)
             .maximumSize(10_000)
@@ -60,8 +61,8 @@ public class DataSubjectKeys {
     private DataSubjectKey askOnce(UserId subject) {
         try {
             return queryBus.get()
-                    .query(new GenericQueryMessage<>(new FindDataSubjectKey(subject),
-                            ResponseTypes.instanceOf(DataSubjectKey.class)))
+                    .query(new GenericQueryMessage<>(
+                            new FindDataSubjectKey(subject), ResponseTypes.instanceOf(DataSubjectKey.class)))
                     .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .getPayload();
         } catch (InterruptedException e) {
@@ -82,7 +83,7 @@ public class DataSubjectKeys {
     }
 
     private static IllegalStateException unanswered(UserId subject, Exception cause) {
-        return new IllegalStateException("The user service did not give the personal-data key of user " + subject,
-                cause);
+        return new IllegalStateException(
+                "The user service did not give the personal-data key of user " + subject, cause);
     }
 }

@@ -44,8 +44,11 @@ public class PersonalDataSerializer implements Serializer {
             throw new IllegalStateException("User " + subject + " has no personal-data key: the user service issues"
                     + " one before it sends a command that records personal data");
         }
-        fields.rewrite(message, (component, value) -> key.erased() ? PersonalData.ERASED
-                : PersonalDataCipher.encrypt(key.secret(), context(subject, component), value));
+        fields.rewrite(
+                message,
+                (component, value) -> key.erased()
+                        ? PersonalData.ERASED
+                        : PersonalDataCipher.encrypt(key.secret(), context(subject, component), value));
         SerializedObject<JsonNode> encrypted =
                 new SimpleSerializedObject<>(message, JsonNode.class, typeForClass(object.getClass()));
         return getConverter().convert(encrypted, expectedRepresentation);
@@ -57,7 +60,10 @@ public class PersonalDataSerializer implements Serializer {
         if (!fields.any()) {
             return delegate.deserialize(serializedObject);
         }
-        ObjectNode message = getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
+        ObjectNode message = getConverter()
+                .convert(serializedObject, JsonNode.class)
+                .getData()
+                .deepCopy();
         UserId subject = fields.subjectIn(message, objectMapper);
         DataSubjectKey key = keys.keyOf(subject);
         fields.rewrite(message, (component, value) -> readable(key, context(subject, component), value));
@@ -69,8 +75,7 @@ public class PersonalDataSerializer implements Serializer {
         if (key.erased() || (key.secret() == null && PersonalDataCipher.isEncrypted(value))) {
             return PersonalData.ERASED;
         }
-        return PersonalDataCipher.isEncrypted(value) ? PersonalDataCipher.decrypt(key.secret(), context, value)
-                : value;
+        return PersonalDataCipher.isEncrypted(value) ? PersonalDataCipher.decrypt(key.secret(), context, value) : value;
     }
 
     private static String context(UserId subject, String component) {

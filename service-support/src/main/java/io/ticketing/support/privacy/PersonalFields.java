@@ -61,8 +61,10 @@ record PersonalFields(String subjectComponent, List<String> personalComponents) 
         List<String> personal = new ArrayList<>();
         for (RecordComponent component : components) {
             if (component.isAnnotationPresent(PersonalData.class)) {
-                require(component.getType() == String.class, type, "@PersonalData " + component.getName()
-                        + " must be a String");
+                require(
+                        component.getType() == String.class,
+                        type,
+                        "@PersonalData " + component.getName() + " must be a String");
                 personal.add(component.getName());
             }
         }
@@ -70,8 +72,11 @@ record PersonalFields(String subjectComponent, List<String> personalComponents) 
             return NONE;
         }
         List<RecordComponent> subjects = Arrays.stream(components)
-                .filter(component -> component.isAnnotationPresent(DataSubject.class)).toList();
-        require(subjects.size() == 1 && subjects.get(0).getType() == UserId.class, type,
+                .filter(component -> component.isAnnotationPresent(DataSubject.class))
+                .toList();
+        require(
+                subjects.size() == 1 && subjects.get(0).getType() == UserId.class,
+                type,
                 "personal data needs exactly one @DataSubject UserId");
         return new PersonalFields(subjects.get(0).getName(), List.copyOf(personal));
     }

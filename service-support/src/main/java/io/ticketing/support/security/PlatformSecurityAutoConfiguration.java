@@ -25,10 +25,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,27 +47,34 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class PlatformSecurityAutoConfiguration {
 
     @Bean
-    SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-                                         ObjectMapper objectMapper, ProblemTraceId problemTraceId,
-                                         JwtDecoder jwtDecoder, RevokedUsers revokedUsers, CorsSettings cors,
-                                         @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}")
-                                         String jwkSetUri) throws Exception {
+    SecurityFilterChain platformSecurity(
+            HttpSecurity http,
+            ObjectProvider<PublicEndpoints> publicEndpoints,
+            ObjectMapper objectMapper,
+            ProblemTraceId problemTraceId,
+            JwtDecoder jwtDecoder,
+            RevokedUsers revokedUsers,
+            CorsSettings cors,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri)
+            throws Exception {
         ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper, problemTraceId);
-        List<PublicEndpoints.Endpoint> open = publicEndpoints.orderedStream()
-                .flatMap(endpoints -> endpoints.endpoints().stream()).toList();
+        List<PublicEndpoints.Endpoint> open = publicEndpoints
+                .orderedStream()
+                .flatMap(endpoints -> endpoints.endpoints().stream())
+                .toList();
         return http
                 // Tokens travel in a header, never in a cookie: nothing for CSRF to ride on.
                 .csrf(csrf -> csrf.disable())
                 .cors(configured -> configured.configurationSource(browserCallsFrom(cors.allowedOrigins())))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(policy -> policy.policyDirectives(
-                                contentSecurityPolicy(originOf(jwkSetUri))))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                policy -> policy.policyDirectives(contentSecurityPolicy(originOf(jwkSetUri))))
                         .contentTypeOptions(Customizer.withDefaults())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                            .permitAll();
                     // Metrics tell load, failures and lag, which outsiders have no business watching; an admin's
                     // token lets Prometheus scrape every service on its own port, in both modes.
                     requests.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name());
@@ -79,12 +86,13 @@ public class PlatformSecurityAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt
-                                .decoder(new ValidatingJwtDecoder(jwtDecoder, new RevokedUserValidator(revokedUsers)))
+                        .jwt(jwt -> jwt.decoder(
+                                        new ValidatingJwtDecoder(jwtDecoder, new RevokedUserValidator(revokedUsers)))
                                 .jwtAuthenticationConverter(rolesFromToken()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
@@ -117,8 +125,12 @@ public class PlatformSecurityAutoConfiguration {
 
     /** The user service's origin, from the address where it publishes its signing key. */
     private static String originOf(String jwkSetUri) {
-        return UriComponentsBuilder.fromUriString(jwkSetUri).replacePath(null).replaceQuery(null).fragment(null)
-                .build().toUriString();
+        return UriComponentsBuilder.fromUriString(jwkSetUri)
+                .replacePath(null)
+                .replaceQuery(null)
+                .fragment(null)
+                .build()
+                .toUriString();
     }
 
     private static JwtAuthenticationConverter rolesFromToken() {
@@ -143,9 +155,13 @@ public class PlatformSecurityAutoConfiguration {
                     }
 
                     @Override
-                    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                                  NativeWebRequest request, WebDataBinderFactory binders) {
-                        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                    public Object resolveArgument(
+                            MethodParameter parameter,
+                            ModelAndViewContainer container,
+                            NativeWebRequest request,
+                            WebDataBinderFactory binders) {
+                        Authentication authentication =
+                                SecurityContextHolder.getContext().getAuthentication();
                         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt token)) {
                             throw new org.springframework.security.authentication
                                     .AuthenticationCredentialsNotFoundException("No bearer token");

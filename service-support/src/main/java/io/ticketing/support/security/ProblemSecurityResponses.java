@@ -26,15 +26,15 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException failure) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException denied) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "You may not do this.");
     }
 

@@ -11,10 +11,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Refuses the token of a deactivated or erased user for the rest of its lifetime, though its signature holds. */
 class RevokedUserValidator implements OAuth2TokenValidator<Jwt> {
 
-    private static final OAuth2TokenValidatorResult REVOKED = OAuth2TokenValidatorResult.failure(new OAuth2Error(
-            OAuth2ErrorCodes.INVALID_TOKEN, "The user of this token has been deactivated.", null));
-    private static final OAuth2TokenValidatorResult NO_USER = OAuth2TokenValidatorResult.failure(new OAuth2Error(
-            OAuth2ErrorCodes.INVALID_TOKEN, "The token names no user.", null));
+    private static final OAuth2TokenValidatorResult REVOKED = OAuth2TokenValidatorResult.failure(
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The user of this token has been deactivated.", null));
+    private static final OAuth2TokenValidatorResult NO_USER = OAuth2TokenValidatorResult.failure(
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token names no user.", null));
 
     private final RevokedUsers revokedUsers;
 

@@ -40,7 +40,9 @@ class RevokedUsersProjection {
 
     /** The first revocation of a user is kept: an erasure after a deactivation changes nothing here. */
     private void revoked(UserId user, Instant at) {
-        jdbc.update("INSERT INTO revoked_user (user_id, revoked_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING",
-                user.value(), at.atOffset(ZoneOffset.UTC));
+        jdbc.update(
+                "INSERT INTO revoked_user (user_id, revoked_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING",
+                user.value(),
+                at.atOffset(ZoneOffset.UTC));
     }
 }

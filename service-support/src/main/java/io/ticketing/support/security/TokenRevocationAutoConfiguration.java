@@ -21,8 +21,8 @@ public class TokenRevocationAutoConfiguration {
     }
 
     @Bean
-    PolledRevokedUsers revokedUsers(JdbcTemplate jdbc,
-                                    @Value("${platform.security.revoked-users-refresh:PT0.5S}") Duration refresh) {
+    PolledRevokedUsers revokedUsers(
+            JdbcTemplate jdbc, @Value("${platform.security.revoked-users-refresh:PT0.5S}") Duration refresh) {
         return new PolledRevokedUsers(jdbc, refresh);
     }
 }

@@ -26,8 +26,8 @@ class ValidatingJwtDecoder implements JwtDecoder {
         OAuth2TokenValidatorResult result = validator.validate(jwt);
         if (result.hasErrors()) {
             // A bad token, as Spring Security's own validators report one: answered 401.
-            throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
-                    result.getErrors());
+            throw new JwtValidationException(
+                    result.getErrors().iterator().next().getDescription(), result.getErrors());
         }
         return jwt;
     }

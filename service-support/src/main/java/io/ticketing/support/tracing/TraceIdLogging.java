@@ -2,8 +2,8 @@ package io.ticketing.support.tracing;
 
 import static io.ticketing.coreapi.common.MessageMetadata.TRACE_ID;
 
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.MDC;

@@ -35,9 +35,13 @@ import org.springframework.context.annotation.Configuration;
  * one, so tracing costs a request no more than its trace id, which still reaches the logs, the problem answers and the
  * messages' {@code traceId} (through the flow metadata, {@link TraceIdLogging}).
  */
-@AutoConfiguration(after = OtlpTracingAutoConfiguration.class,
-        before = {OpenTelemetryTracingAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
-                AxonTracingAutoConfiguration.class})
+@AutoConfiguration(
+        after = OtlpTracingAutoConfiguration.class,
+        before = {
+            OpenTelemetryTracingAutoConfiguration.class,
+            OpenTelemetryAutoConfiguration.class,
+            AxonTracingAutoConfiguration.class
+        })
 public class TracingAutoConfiguration {
 
     /** Axon's scope name for its spans: the service is told by the SDK's resource, not by the scope. */

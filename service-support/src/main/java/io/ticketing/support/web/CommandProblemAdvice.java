@@ -56,23 +56,34 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Names every rejected field, so that a client can fix its request without guessing. */
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        return handleExceptionInternal(e, naming(e.getBody(), e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage())), headers, status, request);
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                e,
+                naming(
+                        e.getBody(),
+                        e.getBindingResult().getFieldErrors().stream()
+                                .map(error -> error.getField() + ": " + error.getDefaultMessage())),
+                headers,
+                status,
+                request);
     }
 
     /** A request parameter or header outside its constraints: the problem names each one. */
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-                                                                           HttpHeaders headers,
-                                                                           HttpStatusCode status,
-                                                                           WebRequest request) {
-        return handleExceptionInternal(e, naming(e.getBody(), e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> result.getMethodParameter().getParameterName() + ": "
-                                + error.getDefaultMessage()))), headers, status, request);
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                e,
+                naming(
+                        e.getBody(),
+                        e.getParameterValidationResults().stream()
+                                .flatMap(result -> result.getResolvableErrors().stream()
+                                        .map(error -> result.getMethodParameter()
+                                                        .getParameterName() + ": " + error.getDefaultMessage()))),
+                headers,
+                status,
+                request);
     }
 
     /** The problem's detail lists every rejected field or parameter with why, in a stable order. */
@@ -89,23 +100,25 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
      * {@code "2"}): the problem names the field.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getMostSpecificCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                        ? fieldOf(mapping) + ": " + (mapping instanceof InvalidFormatException invalid
-                                ? "cannot be " + describe(invalid.getValue()) + "; a " + invalid.getTargetType()
-                                .getSimpleName() + " is expected"
-                                : "has the wrong type or shape")
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                e.getMostSpecificCause() instanceof JsonMappingException mapping
+                                && !mapping.getPath().isEmpty()
+                        ? fieldOf(mapping) + ": "
+                                + (mapping instanceof InvalidFormatException invalid
+                                        ? "cannot be " + describe(invalid.getValue()) + "; a "
+                                                + invalid.getTargetType().getSimpleName() + " is expected"
+                                        : "has the wrong type or shape")
                         : "The request body is not valid JSON.");
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     private static String fieldOf(JsonMappingException mapping) {
         return mapping.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 
@@ -117,15 +130,24 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
      * A refusal, whether a command handler made it (here or behind Axon Server) or the edge itself: answered by its
      * kind ({@link CommandRejection#classify}). A failed future's {@link ErrorResponse} keeps its own answer.
      */
-    @ExceptionHandler({CompletionException.class, CommandExecutionException.class, IllegalArgumentException.class,
-            IllegalStateException.class, AggregateNotFoundException.class, AccessDeniedException.class,
-            NotPermittedException.class, NotYetKnownException.class})
+    @ExceptionHandler({
+        CompletionException.class,
+        CommandExecutionException.class,
+        IllegalArgumentException.class,
+        IllegalStateException.class,
+        AggregateNotFoundException.class,
+        AccessDeniedException.class,
+        NotPermittedException.class,
+        NotYetKnownException.class
+    })
     ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
         if (failure.getCause() instanceof ErrorResponse response && failure instanceof CompletionException) {
-            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
                     .body(response.getBody());
         }
-        return CommandRejection.classify(failure).map(CommandProblemAdvice::answer)
+        return CommandRejection.classify(failure)
+                .map(CommandProblemAdvice::answer)
                 .orElseGet(() -> ResponseEntity.internalServerError().body(unexpected(failure)));
     }
 
@@ -147,13 +169,14 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         }
         problem.setType(NOT_YET_KNOWN);
         problem.setTitle("Not known here yet; send it again shortly");
-        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, NOT_YET_KNOWN_RETRY_AFTER_SECONDS)
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, NOT_YET_KNOWN_RETRY_AFTER_SECONDS)
                 .body(problem);
     }
 
     private ProblemDetail unexpected(Throwable failure) {
         log.error("Request failed", failure);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; it has been logged.");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed; it has been logged.");
     }
 }

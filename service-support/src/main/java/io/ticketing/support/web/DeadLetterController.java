@@ -41,8 +41,11 @@ public class DeadLetterController {
     @GetMapping
     Map<String, List<Letter>> list() {
         Map<String, List<Letter>> byGroup = new TreeMap<>();
-        processing.eventProcessors().keySet().forEach(group -> processing.deadLetterQueue(group)
-                .ifPresent(queue -> byGroup.put(group, lettersIn(queue))));
+        processing
+                .eventProcessors()
+                .keySet()
+                .forEach(group ->
+                        processing.deadLetterQueue(group).ifPresent(queue -> byGroup.put(group, lettersIn(queue))));
         return byGroup;
     }
 
@@ -51,15 +54,20 @@ public class DeadLetterController {
     Retried retry(@PathVariable String processingGroup) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(processingGroup)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No dead-letter queue for processing group " + processingGroup));
-        long sequences = processing.deadLetterQueue(processingGroup).map(SequencedDeadLetterQueue::amountOfSequences)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No dead-letter queue for processing group " + processingGroup));
+        long sequences = processing
+                .deadLetterQueue(processingGroup)
+                .map(SequencedDeadLetterQueue::amountOfSequences)
                 .orElse(0L);
         int processed = 0;
         for (long attempt = 0; attempt < sequences && processor.processAny(); attempt++) {
             processed++;
         }
-        long left = processing.deadLetterQueue(processingGroup).map(SequencedDeadLetterQueue::size).orElse(0L);
+        long left = processing
+                .deadLetterQueue(processingGroup)
+                .map(SequencedDeadLetterQueue::size)
+                .orElse(0L);
         return new Retried(processed, left);
     }
 
@@ -71,17 +79,25 @@ public class DeadLetterController {
         return letters;
     }
 
-    record Letter(String eventId, String eventType, Instant enqueuedAt, Instant lastTouched, String causeType,
-                  String causeMessage) {
+    record Letter(
+            String eventId,
+            String eventType,
+            Instant enqueuedAt,
+            Instant lastTouched,
+            String causeType,
+            String causeMessage) {
 
         static Letter of(DeadLetter<? extends EventMessage<?>> letter) {
             Optional<Cause> cause = letter.cause();
-            return new Letter(letter.message().getIdentifier(), letter.message().getPayloadType().getName(),
-                    letter.enqueuedAt(), letter.lastTouched(), cause.map(Cause::type).orElse(null),
+            return new Letter(
+                    letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getName(),
+                    letter.enqueuedAt(),
+                    letter.lastTouched(),
+                    cause.map(Cause::type).orElse(null),
                     cause.map(Cause::message).orElse(null));
         }
     }
 
-    record Retried(int sequencesProcessed, long lettersLeft) {
-    }
+    record Retried(int sequencesProcessed, long lettersLeft) {}
 }

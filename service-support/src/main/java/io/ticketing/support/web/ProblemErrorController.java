@@ -25,11 +25,15 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                && HttpStatus.resolve(code) != null ? HttpStatus.valueOf(code) : HttpStatus.NOT_FOUND;
+                        && HttpStatus.resolve(code) != null
+                ? HttpStatus.valueOf(code)
+                : HttpStatus.NOT_FOUND;
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failedPath) {
             problem.setInstance(URI.create(failedPath));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -33,7 +33,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
                     "A request body may hold at most " + maxBytes + " bytes; this one has "
                             + request.getContentLengthLong() + ".");
             problem.setInstance(URI.create(request.getRequestURI()));

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
+@AutoConfiguration(
+        before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
         after = EventProcessingAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({CommandProblemAdvice.class, ProblemErrorController.class, ProblemTraceId.class})
@@ -31,8 +32,7 @@ public class WebProblemsAutoConfiguration {
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictWholeNumbers() {
-        return builder -> builder
-                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        return builder -> builder.featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Integer)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
@@ -43,7 +43,8 @@ public class WebProblemsAutoConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
-            @Value("${platform.web.max-body-bytes:65536}") long maxBytes, ObjectMapper json,
+            @Value("${platform.web.max-body-bytes:65536}") long maxBytes,
+            ObjectMapper json,
             ProblemTraceId problemTraceId) {
         FilterRegistrationBean<RequestBodyLimit> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimit(maxBytes, json, problemTraceId));

@@ -31,12 +31,15 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * A service's projections park the events they fail on in Axon's dead-letter queue, in the service's own PostgreSQL
  * database, and go on; an admin lists the letters and, once the cause is fixed, has them processed again.
  */
-@SpringBootTest(classes = DeadLetterQueueIT.FlakyService.class, properties = {
-        "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon",
-        "spring.jpa.hibernate.ddl-auto=none",
-        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost/not-called",
-        "axon.axonserver.enabled=false",
-        "axon.eventhandling.processors.flaky.dlq.enabled=true"})
+@SpringBootTest(
+        classes = DeadLetterQueueIT.FlakyService.class,
+        properties = {
+            "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon",
+            "spring.jpa.hibernate.ddl-auto=none",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost/not-called",
+            "axon.axonserver.enabled=false",
+            "axon.eventhandling.processors.flaky.dlq.enabled=true"
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class DeadLetterQueueIT {
@@ -63,13 +66,16 @@ class DeadLetterQueueIT {
         assertThat(mvc.get().uri("/api/admin/dead-letters").with(Tokens.as(ADMIN, Role.ADMIN)))
                 .hasStatus(HttpStatus.OK)
                 .bodyJson()
-                .extractingPath("$.flaky[0].eventType").isEqualTo(Happened.class.getName());
+                .extractingPath("$.flaky[0].eventType")
+                .isEqualTo(Happened.class.getName());
         assertThat(projection.handled).doesNotContain("broken");
 
         projection.failOn();
         assertThat(mvc.post().uri("/api/admin/dead-letters/flaky/retry").with(Tokens.as(ADMIN, Role.ADMIN)))
                 .hasStatus(HttpStatus.OK)
-                .bodyJson().extractingPath("$.lettersLeft").isEqualTo(0);
+                .bodyJson()
+                .extractingPath("$.lettersLeft")
+                .isEqualTo(0);
         assertThat(projection.handled).contains("broken");
     }
 
@@ -81,13 +87,11 @@ class DeadLetterQueueIT {
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
-    record Happened(String name) {
-    }
+    record Happened(String name) {}
 
     @PlatformService
     @Import(FlakyProjection.class)
-    static class FlakyService {
-    }
+    static class FlakyService {}
 
     /** Fails on the events it is told to, as a projection does until its bug is fixed. */
     @Component

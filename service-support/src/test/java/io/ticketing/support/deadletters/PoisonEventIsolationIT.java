@@ -34,12 +34,15 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * every handler returned: the processor sets that one event aside in the dead-letter queue, applies the others of
  * its batch, and goes on with the next, instead of retrying the batch for ever.
  */
-@SpringBootTest(classes = PoisonEventIsolationIT.NotesService.class, properties = {
-        "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon,classpath:db/poison-test",
-        "spring.jpa.hibernate.ddl-auto=none",
-        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost/not-called",
-        "axon.axonserver.enabled=false",
-        "axon.eventhandling.processors.notes.dlq.enabled=true"})
+@SpringBootTest(
+        classes = PoisonEventIsolationIT.NotesService.class,
+        properties = {
+            "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon,classpath:db/poison-test",
+            "spring.jpa.hibernate.ddl-auto=none",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost/not-called",
+            "axon.axonserver.enabled=false",
+            "axon.eventhandling.processors.notes.dlq.enabled=true"
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class PoisonEventIsolationIT {
@@ -60,27 +63,31 @@ class PoisonEventIsolationIT {
 
     @Test
     void anEventThatFailsAtCommitIsDeadLetteredAndTheRestOfItsBatchIsApplied() {
-        eventGateway.publish(new Noted(UUID.randomUUID(), "first"), new Noted(UUID.randomUUID(), "far too long for it"),
+        eventGateway.publish(
+                new Noted(UUID.randomUUID(), "first"),
+                new Noted(UUID.randomUUID(), "far too long for it"),
                 new Noted(UUID.randomUUID(), "third"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(texts()).containsExactlyInAnyOrder("first", "third"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(texts()).containsExactlyInAnyOrder("first", "third"));
         assertThat(mvc.get().uri("/api/admin/dead-letters").with(Tokens.as(ADMIN, Role.ADMIN)))
                 .hasStatus(HttpStatus.OK)
                 .bodyJson()
-                .extractingPath("$.notes[0].eventType").isEqualTo(Noted.class.getName());
+                .extractingPath("$.notes[0].eventType")
+                .isEqualTo(Noted.class.getName());
 
         eventGateway.publish(new Noted(UUID.randomUUID(), "later"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(texts()).containsExactlyInAnyOrder("first", "third", "later"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(texts()).containsExactlyInAnyOrder("first", "third", "later"));
     }
 
     @Test
     void aProcessorsTransactionDoesNotWaitForTheDiskWhileOthersDo() {
         eventGateway.publish(new Noted(UUID.randomUUID(), "observed"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(projection.synchronousCommitSeen).isEqualTo("off"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(projection.synchronousCommitSeen).isEqualTo("off"));
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
     }
 
@@ -88,23 +95,21 @@ class PoisonEventIsolationIT {
         return jdbc.queryForList("SELECT text FROM note", String.class);
     }
 
-    record Noted(UUID id, String text) {
-    }
+    record Noted(UUID id, String text) {}
 
     @PlatformService
     @Import(NotesProjection.class)
-    static class NotesService {
-    }
+    static class NotesService {}
 
     @Entity(name = "note")
     static class Note {
 
         @Id
         private UUID id;
+
         private String text;
 
-        protected Note() {
-        }
+        protected Note() {}
 
         Note(UUID id, String text) {
             this.id = id;
@@ -119,8 +124,10 @@ class PoisonEventIsolationIT {
 
         @PersistenceContext
         private EntityManager entityManager;
+
         @Autowired
         private JdbcTemplate jdbc;
+
         volatile String synchronousCommitSeen;
 
         @EventHandler

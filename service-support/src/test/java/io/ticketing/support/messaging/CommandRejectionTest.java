@@ -30,14 +30,14 @@ class CommandRejectionTest {
         assertThat(CommandRejection.classify(new AggregateNotFoundException("show-1", "not in the event store")))
                 .hasValue(new CommandRejection(Kind.NOT_FOUND, "No such show-1"));
         assertThat(CommandRejection.classify(new IncompatibleAggregateException("Booking events", null)))
-                .map(CommandRejection::kind).hasValue(Kind.CONFLICT);
+                .map(CommandRejection::kind)
+                .hasValue(Kind.CONFLICT);
     }
 
     @Test
     void aRefusalCarriedBackFromAHandlerKeepsItsKindInsideAFailedFuture() {
         CommandRejection carried = new CommandRejection(Kind.FORBIDDEN, "not yours");
-        CompletionException failed = new CompletionException(
-                new CommandExecutionException("not yours", null, carried));
+        CompletionException failed = new CompletionException(new CommandExecutionException("not yours", null, carried));
 
         assertThat(CommandRejection.classify(failed)).hasValue(carried);
         assertThat(CommandRejection.of(failed)).hasValue(carried);
@@ -45,8 +45,8 @@ class CommandRejectionTest {
 
     @Test
     void aFailedDispatchWithoutDetailsIsClassifiedByItsCause() {
-        CommandExecutionException failed = new CommandExecutionException("refused",
-                new IllegalStateException("already confirmed"));
+        CommandExecutionException failed =
+                new CommandExecutionException("refused", new IllegalStateException("already confirmed"));
 
         assertThat(CommandRejection.classify(failed))
                 .hasValue(new CommandRejection(Kind.CONFLICT, "already confirmed"));
@@ -56,6 +56,7 @@ class CommandRejectionTest {
     @Test
     void aFaultIsNoRefusal() {
         assertThat(CommandRejection.classify(new NullPointerException())).isEmpty();
-        assertThat(CommandRejection.classify(new CommandExecutionException("remote fault", null))).isEmpty();
+        assertThat(CommandRejection.classify(new CommandExecutionException("remote fault", null)))
+                .isEmpty();
     }
 }

@@ -24,12 +24,20 @@ class CredentialsRemovalUpcasterTest {
         UUID userId = UUID.randomUUID();
         String storedPayload = """
                 {"userId":{"value":"%s"},"passwordHash":"{bcrypt}$2a$10$abcdefghijklmnopqrstuv"}""".formatted(userId);
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("User", userId.toString(), 1,
-                UUID.randomUUID().toString(), Instant.now(), UserCredentialsSet.class.getName(), null,
-                storedPayload.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>(
+                "User",
+                userId.toString(),
+                1,
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                UserCredentialsSet.class.getName(),
+                null,
+                storedPayload.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
 
         List<IntermediateEventRepresentation> read = new CredentialsRemovalUpcaster()
-                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer)))
+                .toList();
 
         assertThat(read).hasSize(1);
         IntermediateEventRepresentation upcast = read.get(0);
@@ -44,13 +52,21 @@ class CredentialsRemovalUpcasterTest {
     @Test
     void leavesTheCurrentRevisionAlone() {
         UserCredentialsSet current = new UserCredentialsSet(new UserId(UUID.randomUUID()));
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("User",
-                current.userId().toString(), 1, UUID.randomUUID().toString(), Instant.now(),
-                UserCredentialsSet.class.getName(), "2", serializer.serialize(current, byte[].class).getData(),
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>(
+                "User",
+                current.userId().toString(),
+                1,
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                UserCredentialsSet.class.getName(),
+                "2",
+                serializer.serialize(current, byte[].class).getData(),
                 "{}".getBytes(StandardCharsets.UTF_8));
         InitialEventRepresentation representation = new InitialEventRepresentation(stored, serializer);
 
-        assertThat(new CredentialsRemovalUpcaster().upcast(Stream.of(representation)).toList())
+        assertThat(new CredentialsRemovalUpcaster()
+                        .upcast(Stream.of(representation))
+                        .toList())
                 .containsExactly(representation);
     }
 }

@@ -37,8 +37,7 @@ class PersonalDataSerializerTest {
 
     private final UserId ada = new UserId(UUID.randomUUID());
     private final UserId grace = new UserId(UUID.randomUUID());
-    private final UserRegistered adaRegistered =
-            new UserRegistered(ada, "ada@example.com", "Ada Lovelace", Role.USER);
+    private final UserRegistered adaRegistered = new UserRegistered(ada, "ada@example.com", "Ada Lovelace", Role.USER);
     private final Map<UserId, DataSubjectKey> keysOfTheUserService = new ConcurrentHashMap<>();
     private final SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
     private final JacksonSerializer plainJackson = MessageSerialization.jacksonSerializer();
@@ -87,17 +86,19 @@ class PersonalDataSerializerTest {
         void aValueStoredInClearBeforeEncryptionBeganStillReads() {
             SerializedObject<byte[]> inClear = plainJackson.serialize(adaRegistered, byte[].class);
 
-            assertThat(newProcess().<byte[], UserRegistered>deserialize(inClear)).isEqualTo(adaRegistered);
+            assertThat(newProcess().<byte[], UserRegistered>deserialize(inClear))
+                    .isEqualTo(adaRegistered);
         }
 
         @Test
         void aCiphertextMovedIntoAnotherUsersEventDoesNotDecrypt() {
             Serializer serializer = newProcess();
-            ObjectNode stolen = (ObjectNode) serializer.serialize(adaRegistered, ObjectNode.class).getData();
+            ObjectNode stolen = (ObjectNode)
+                    serializer.serialize(adaRegistered, ObjectNode.class).getData();
             stolen.set("userId", plainJackson.getObjectMapper().valueToTree(grace));
 
-            assertThatThrownBy(() -> serializer.deserialize(new SimpleSerializedObject<>(stolen, ObjectNode.class,
-                    serializer.typeForClass(UserRegistered.class))))
+            assertThatThrownBy(() -> serializer.deserialize(new SimpleSerializedObject<>(
+                            stolen, ObjectNode.class, serializer.typeForClass(UserRegistered.class))))
                     .hasRootCauseInstanceOf(AEADBadTagException.class);
         }
 
@@ -105,16 +106,18 @@ class PersonalDataSerializerTest {
         void refusesToStorePersonalDataOfAUserWithoutAKey() {
             UserId stranger = new UserId(UUID.randomUUID());
 
-            assertThatThrownBy(() -> newProcess().serialize(
-                    new UserRegistered(stranger, "someone@example.com", "Someone", Role.USER), byte[].class))
+            assertThatThrownBy(() -> newProcess()
+                            .serialize(
+                                    new UserRegistered(stranger, "someone@example.com", "Someone", Role.USER),
+                                    byte[].class))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("has no personal-data key");
         }
 
         @Test
         void messagesWithoutPersonalDataAreStoredAsPlainJacksonWouldStoreThem() {
-            BookingPlaced placed = new BookingPlaced(new BookingId(UUID.randomUUID()), ada,
-                    new ShowId(UUID.randomUUID()), 2, "tok_visa");
+            BookingPlaced placed = new BookingPlaced(
+                    new BookingId(UUID.randomUUID()), ada, new ShowId(UUID.randomUUID()), 2, "tok_visa");
 
             assertThat(newProcess().serialize(placed, String.class).getData())
                     .isEqualTo(plainJackson.serialize(placed, String.class).getData());
@@ -135,8 +138,8 @@ class PersonalDataSerializerTest {
     }
 
     private void theUserServiceAnswers() {
-        queryBus.subscribe(FindDataSubjectKey.class.getName(), DataSubjectKey.class,
-                (QueryMessage<?, DataSubjectKey> query) -> {
+        queryBus.subscribe(
+                FindDataSubjectKey.class.getName(), DataSubjectKey.class, (QueryMessage<?, DataSubjectKey> query) -> {
                     UserId subject = ((FindDataSubjectKey) query.getPayload()).subject();
                     return keysOfTheUserService.getOrDefault(subject, new DataSubjectKey(subject, null, false));
                 });

@@ -65,10 +65,16 @@ import org.springframework.web.bind.annotation.RestController;
 @PlatformWebMvcTest
 @ContextConfiguration(classes = PlatformSecurityTest.ProbeService.class)
 @TestPropertySource(properties = {"spring.config.name=platform-defaults", "spring.application.name=probe-service"})
-@ImportAutoConfiguration({EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-        ManagementContextAutoConfiguration.class, ServletManagementContextAutoConfiguration.class,
-        MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-        PrometheusMetricsExportAutoConfiguration.class, JvmMetricsAutoConfiguration.class})
+@ImportAutoConfiguration({
+    EndpointAutoConfiguration.class,
+    WebEndpointAutoConfiguration.class,
+    ManagementContextAutoConfiguration.class,
+    ServletManagementContextAutoConfiguration.class,
+    MetricsAutoConfiguration.class,
+    CompositeMeterRegistryAutoConfiguration.class,
+    PrometheusMetricsExportAutoConfiguration.class,
+    JvmMetricsAutoConfiguration.class
+})
 @AutoConfigureObservability(tracing = false)
 class PlatformSecurityTest {
 
@@ -100,7 +106,9 @@ class PlatformSecurityTest {
     void aTokenTheUserServiceSignedIsAccepted() {
         assertThat(get("/api/probe", signed(claims(ada, Role.USER))))
                 .hasStatus(HttpStatus.OK)
-                .bodyJson().extractingPath("$.user").isEqualTo(ada.value().toString());
+                .bodyJson()
+                .extractingPath("$.user")
+                .isEqualTo(ada.value().toString());
     }
 
     @Test
@@ -116,8 +124,8 @@ class PlatformSecurityTest {
     /** The old confusion of algorithms: the public key, which anyone can fetch, used as an HMAC secret. */
     @Test
     void anHmacTokenKeyedWithThePublicKeyIsRefused() throws JOSEException {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY_ID).build(),
-                claims(ada, Role.ADMIN));
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY_ID).build(), claims(ada, Role.ADMIN));
         token.sign(new MACSigner(SIGNING_KEY.toRSAPublicKey().getEncoded()));
 
         refused(token.serialize());
@@ -128,14 +136,20 @@ class PlatformSecurityTest {
         JWTClaimsSet user = claims(ada, Role.USER);
         String genuine = signed(user);
         String[] parts = genuine.split("\\.");
-        JWTClaimsSet admin = new JWTClaimsSet.Builder(user).claim("roles", List.of(Role.ADMIN.name())).build();
+        JWTClaimsSet admin = new JWTClaimsSet.Builder(user)
+                .claim("roles", List.of(Role.ADMIN.name()))
+                .build();
         String raised = parts[0] + "." + admin.toPayload().toBase64URL() + "." + parts[2];
 
         assertThat(get("/api/probe/admin", raised))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(get("/api/probe/admin", genuine)).as("the genuine token, a user's").hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(get("/api/probe/admin", signed(admin))).as("an admin's genuine token").hasStatus(HttpStatus.OK);
+        assertThat(get("/api/probe/admin", genuine))
+                .as("the genuine token, a user's")
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(get("/api/probe/admin", signed(admin)))
+                .as("an admin's genuine token")
+                .hasStatus(HttpStatus.OK);
     }
 
     @Test
@@ -157,17 +171,30 @@ class PlatformSecurityTest {
     /** Scraped with an admin's token; every meter says which service it is from, as five share a JVM. */
     @Test
     void prometheusMetricsAreForAdminsOnly() {
-        assertThat(mvc.get().uri(PROMETHEUS)).hasStatus(HttpStatus.UNAUTHORIZED)
+        assertThat(mvc.get().uri(PROMETHEUS))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(get(PROMETHEUS, signed(claims(ada, Role.USER)))).hasStatus(HttpStatus.FORBIDDEN)
+        assertThat(get(PROMETHEUS, signed(claims(ada, Role.USER))))
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(get(PROMETHEUS, signed(claims(ada, Role.ADMIN)))).hasStatus(HttpStatus.OK)
-                .bodyText().contains("jvm_memory_used_bytes{", "service=\"probe-service\"");
+        assertThat(get(PROMETHEUS, signed(claims(ada, Role.ADMIN))))
+                .hasStatus(HttpStatus.OK)
+                .bodyText()
+                .contains("jvm_memory_used_bytes{", "service=\"probe-service\"");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/info", "/actuator/heapdump",
-            "/actuator/configprops", "/actuator/loggers", "/actuator/metrics"})
+    @ValueSource(
+            strings = {
+                "/actuator",
+                "/actuator/env",
+                "/actuator/beans",
+                "/actuator/info",
+                "/actuator/heapdump",
+                "/actuator/configprops",
+                "/actuator/loggers",
+                "/actuator/metrics"
+            })
     void actuatorEndpointsOtherThanHealthAreRefusedToAnonymousCallersAndToAdmins(String endpoint) {
         assertThat(mvc.get().uri(endpoint)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(get(endpoint, signed(claims(ada, Role.ADMIN))))
@@ -177,20 +204,24 @@ class PlatformSecurityTest {
 
     @Test
     void aPreflightFromAForeignPageIsRefused() {
-        assertThat(preflightFrom("https://tickets.attacker.example")).hasStatus(HttpStatus.FORBIDDEN)
+        assertThat(preflightFrom("https://tickets.attacker.example"))
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .doesNotContainHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
     }
 
     @Test
     void aPreflightFromTheDashboardIsAllowed() {
-        assertThat(preflightFrom(DASHBOARD)).hasStatus(HttpStatus.OK)
+        assertThat(preflightFrom(DASHBOARD))
+                .hasStatus(HttpStatus.OK)
                 .hasHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, DASHBOARD);
     }
 
     @Test
     void aRequestFromAForeignPageIsRefusedEvenWithAToken() {
-        assertThat(mvc.get().uri("/api/probe").header(HttpHeaders.ORIGIN, "https://tickets.attacker.example")
-                .header(HttpHeaders.AUTHORIZATION, bearer(signed(claims(ada, Role.USER)))))
+        assertThat(mvc.get()
+                        .uri("/api/probe")
+                        .header(HttpHeaders.ORIGIN, "https://tickets.attacker.example")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(signed(claims(ada, Role.USER)))))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
@@ -198,17 +229,20 @@ class PlatformSecurityTest {
     void answersForbidFramingSniffingAndReferrersAndLimitWhatAPageMayLoad() {
         MvcTestResult answer = get("/api/probe", signed(claims(ada, Role.USER)));
 
-        assertThat(answer).hasHeader("X-Content-Type-Options", "nosniff")
+        assertThat(answer)
+                .hasHeader("X-Content-Type-Options", "nosniff")
                 .hasHeader("X-Frame-Options", "DENY")
                 .hasHeader("Referrer-Policy", "no-referrer");
         assertThat(answer.getResponse().getHeader("Content-Security-Policy"))
                 .contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
-                .contains("connect-src 'self' http://localhost:" + KEY_SET.getAddress().getPort() + ";")
+                .contains("connect-src 'self' http://localhost:"
+                        + KEY_SET.getAddress().getPort() + ";")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "*");
     }
 
     private MvcTestResult preflightFrom(String origin) {
-        return mvc.options().uri("/api/probe")
+        return mvc.options()
+                .uri("/api/probe")
                 .header(HttpHeaders.ORIGIN, origin)
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
@@ -216,7 +250,10 @@ class PlatformSecurityTest {
     }
 
     private MvcTestResult get(String path, String token) {
-        return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
+        return mvc.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange();
     }
 
     private void refused(String token) {
@@ -247,7 +284,8 @@ class PlatformSecurityTest {
 
     /** Signs with {@code key} under the user service's key id, so that only the signature can tell them apart. */
     private static String sign(JWTClaimsSet claims, RSAKey key) {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims);
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims);
         try {
             token.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -292,8 +330,7 @@ class PlatformSecurityTest {
 
     @SpringBootConfiguration
     @Import(Probe.class)
-    static class ProbeService {
-    }
+    static class ProbeService {}
 
     @RestController
     static class Probe {

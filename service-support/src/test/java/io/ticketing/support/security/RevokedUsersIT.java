@@ -30,10 +30,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * user events into the service's own database, and what it writes there reaches the in-memory list that every
  * request is checked against.
  */
-@SpringBootTest(classes = RevokedUsersIT.AnyService.class, properties = {
-        "spring.config.name=platform-defaults",
-        "spring.application.name=any-service",
-        "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon"})
+@SpringBootTest(
+        classes = RevokedUsersIT.AnyService.class,
+        properties = {
+            "spring.config.name=platform-defaults",
+            "spring.application.name=any-service",
+            "spring.flyway.locations=classpath:db/eventstore,classpath:db/axon"
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class RevokedUsersIT {
@@ -61,8 +64,9 @@ class RevokedUsersIT {
 
         eventGateway.publish(new UserDeactivated(deactivated), new UserErased(erased));
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(List.of(deactivated, erased)).allMatch(revokedUsers::includes));
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(List.of(deactivated, erased)).allMatch(revokedUsers::includes));
         assertThat(revokedUsers.includes(active)).isFalse();
     }
 
@@ -78,8 +82,8 @@ class RevokedUsersIT {
         eventGateway.publish(new UserDeactivated(later));
         await().atMost(Duration.ofSeconds(2)).until(() -> revokedUsers.includes(later));
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM revoked_user WHERE user_id = ?", Long.class,
-                user.value())).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM revoked_user WHERE user_id = ?", Long.class, user.value()))
+                .isOne();
         assertThat(revokedAt(user)).isEqualTo(first);
     }
 
@@ -87,25 +91,32 @@ class RevokedUsersIT {
     void theProcessorTracksInTheServicesDatabaseAndParksWhatFailsInItsDeadLetterQueue() {
         assertThat(processing.eventProcessor(RevokedUsersProjection.PROCESSING_GROUP, TrackingEventProcessor.class))
                 .isPresent();
-        assertThat(processing.tokenStore(RevokedUsersProjection.PROCESSING_GROUP)).isInstanceOf(JdbcTokenStore.class);
-        assertThat(processing.deadLetterQueue(RevokedUsersProjection.PROCESSING_GROUP)).isPresent();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?", Long.class,
-                RevokedUsersProjection.PROCESSING_GROUP)).isPositive();
+        assertThat(processing.tokenStore(RevokedUsersProjection.PROCESSING_GROUP))
+                .isInstanceOf(JdbcTokenStore.class);
+        assertThat(processing.deadLetterQueue(RevokedUsersProjection.PROCESSING_GROUP))
+                .isPresent();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM tokenentry WHERE processorname = ?",
+                        Long.class,
+                        RevokedUsersProjection.PROCESSING_GROUP))
+                .isPositive();
     }
 
     /** The rest of the actuator is refused, whoever asks: see {@link PlatformSecurityTest}. */
     @Test
     void healthIsOpenToAnyone() {
-        assertThat(mvc.get().uri("/actuator/health")).hasStatus(HttpStatus.OK)
-                .bodyJson().extractingPath("$.status").isEqualTo("UP");
+        assertThat(mvc.get().uri("/actuator/health"))
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
     }
 
     private OffsetDateTime revokedAt(UserId user) {
-        return jdbc.queryForObject("SELECT revoked_at FROM revoked_user WHERE user_id = ?", OffsetDateTime.class,
-                user.value());
+        return jdbc.queryForObject(
+                "SELECT revoked_at FROM revoked_user WHERE user_id = ?", OffsetDateTime.class, user.value());
     }
 
     @PlatformService
-    static class AnyService {
-    }
+    static class AnyService {}
 }

@@ -19,13 +19,16 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         EmbeddedPostgres postgres;
         try {
             // Commits wait for the disk, as on the platform's kept data, so a test can tell which transactions don't.
-            postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+            postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
         TestPropertyValues.of(
-                "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username=postgres").applyTo(context);
+                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "spring.datasource.username=postgres")
+                .applyTo(context);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 try {

@@ -31,7 +31,8 @@ public final class EventFeed {
 
     /** The event as the store would hand it over: published at {@code at}, next in the stream. */
     public TrackedEventMessage<?> event(Object payload, Instant at) {
-        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(++lastPosition),
+        return new GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(++lastPosition),
                 new GenericEventMessage<>(UUID.randomUUID().toString(), payload, MetaData.emptyInstance(), at));
     }
 
@@ -68,7 +69,8 @@ public final class EventFeed {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("The projection failed on " + event.getPayloadType().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "The projection failed on " + event.getPayloadType().getSimpleName(), e);
         }
     }
 }

@@ -22,5 +22,4 @@ import org.springframework.transaction.annotation.Transactional;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-public @interface ProjectionTest {
-}
+public @interface ProjectionTest {}

@@ -18,8 +18,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class AxonSpanFactoryTest {
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TracingAutoConfiguration.class,
-                    OpenTelemetryAutoConfiguration.class, AxonTracingAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    TracingAutoConfiguration.class,
+                    OpenTelemetryAutoConfiguration.class,
+                    AxonTracingAutoConfiguration.class))
             .withBean(OpenTelemetry.class, OpenTelemetry::noop);
 
     @Test
@@ -30,7 +32,7 @@ class AxonSpanFactoryTest {
     @Test
     void aServiceThatExportsMakesAxonSpansWithItsOwnSdk() {
         service.withBean(SpanExporter.class, () -> mock(SpanExporter.class))
-                .run(context -> assertThat(context.getBean(SpanFactory.class))
-                        .isInstanceOf(OpenTelemetrySpanFactory.class));
+                .run(context ->
+                        assertThat(context.getBean(SpanFactory.class)).isInstanceOf(OpenTelemetrySpanFactory.class));
     }
 }

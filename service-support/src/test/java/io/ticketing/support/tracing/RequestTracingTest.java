@@ -44,9 +44,14 @@ import org.springframework.web.server.ResponseStatusException;
 @PlatformWebMvcTest
 @ContextConfiguration(classes = RequestTracingTest.ProbeService.class)
 @TestPropertySource(properties = {"spring.config.name=platform-defaults", "spring.application.name=probe-service"})
-@ImportAutoConfiguration({ObservationAutoConfiguration.class, WebMvcObservationAutoConfiguration.class,
-        OpenTelemetryAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-        MicrometerTracingAutoConfiguration.class, TracingAutoConfiguration.class})
+@ImportAutoConfiguration({
+    ObservationAutoConfiguration.class,
+    WebMvcObservationAutoConfiguration.class,
+    OpenTelemetryAutoConfiguration.class,
+    OpenTelemetryTracingAutoConfiguration.class,
+    MicrometerTracingAutoConfiguration.class,
+    TracingAutoConfiguration.class
+})
 @AutoConfigureObservability
 @ExtendWith(OutputCaptureExtension.class)
 class RequestTracingTest {
@@ -64,35 +69,46 @@ class RequestTracingTest {
     void aProblemAnswerNamesTheCallersTrace() {
         assertThat(mvc.get().uri("/api/probe/conflict").header("traceparent", TRACEPARENT))
                 .hasStatus(HttpStatus.CONFLICT)
-                .bodyJson().extractingPath("$.traceId").isEqualTo(TRACE_ID);
+                .bodyJson()
+                .extractingPath("$.traceId")
+                .isEqualTo(TRACE_ID);
     }
 
     @Test
     void aRequestRefusedBeforeAnyControllerNamesItsTraceToo() {
         assertThat(mvc.get().uri("/api/probe/private").header("traceparent", TRACEPARENT))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
-                .bodyJson().extractingPath("$.traceId").isEqualTo(TRACE_ID);
+                .bodyJson()
+                .extractingPath("$.traceId")
+                .isEqualTo(TRACE_ID);
     }
 
     @Test
     void aRequestWithoutTraceparentStartsATraceItsProblemNames() {
         assertThat(mvc.get().uri("/api/probe/conflict"))
                 .hasStatus(HttpStatus.CONFLICT)
-                .bodyJson().extractingPath("$.traceId").asString().matches("[0-9a-f]{32}")
+                .bodyJson()
+                .extractingPath("$.traceId")
+                .asString()
+                .matches("[0-9a-f]{32}")
                 .isNotEqualTo("0".repeat(32));
     }
 
     @Test
     void theRequestsLogLinesNameTheCallersTrace(CapturedOutput output) {
-        assertThat(mvc.get().uri("/api/probe/logged").header("traceparent", TRACEPARENT)).hasStatus(HttpStatus.OK);
+        assertThat(mvc.get().uri("/api/probe/logged").header("traceparent", TRACEPARENT))
+                .hasStatus(HttpStatus.OK);
 
         assertThat(output.getOut().lines().filter(line -> line.contains(Probe.LOGGED)))
-                .singleElement().asString().contains(TRACE_ID);
+                .singleElement()
+                .asString()
+                .contains(TRACE_ID);
     }
 
     @Test
     void withoutAnExporterNoSpanIsRecorded() {
-        assertThat(mvc.get().uri("/api/probe/logged").header("traceparent", TRACEPARENT)).hasStatus(HttpStatus.OK);
+        assertThat(mvc.get().uri("/api/probe/logged").header("traceparent", TRACEPARENT))
+                .hasStatus(HttpStatus.OK);
 
         assertThat(startedSpans.names).isEmpty();
     }
@@ -103,7 +119,8 @@ class RequestTracingTest {
 
         @Bean
         PublicEndpoints probeEndpoints() {
-            return PublicEndpoints.of(new PublicEndpoints.Endpoint(HttpMethod.GET, "/api/probe/conflict"),
+            return PublicEndpoints.of(
+                    new PublicEndpoints.Endpoint(HttpMethod.GET, "/api/probe/conflict"),
                     new PublicEndpoints.Endpoint(HttpMethod.GET, "/api/probe/logged"));
         }
 
@@ -129,8 +146,7 @@ class RequestTracingTest {
         }
 
         @Override
-        public void onEnd(ReadableSpan span) {
-        }
+        public void onEnd(ReadableSpan span) {}
 
         @Override
         public boolean isEndRequired() {
@@ -155,7 +171,6 @@ class RequestTracingTest {
         }
 
         @GetMapping("/api/probe/private")
-        void authenticated() {
-        }
+        void authenticated() {}
     }
 }

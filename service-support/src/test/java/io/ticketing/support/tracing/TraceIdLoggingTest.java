@@ -22,7 +22,8 @@ class TraceIdLoggingTest {
 
     @Test
     void aHandlersLogLinesNameTheTraceOfTheMessageItHandles() throws Exception {
-        assertThat(handleLogging(MetaData.with(TRACE_ID, "trace-of-the-booking"))).isEqualTo("trace-of-the-booking");
+        assertThat(handleLogging(MetaData.with(TRACE_ID, "trace-of-the-booking")))
+                .isEqualTo("trace-of-the-booking");
         assertThat(MDC.get(TraceIdLogging.LOGGED_TRACE_ID)).isNull();
     }
 
@@ -30,7 +31,8 @@ class TraceIdLoggingTest {
     void aHandlerRunOnItsSendersThreadGivesTheSendersTraceBack() throws Exception {
         MDC.put(TraceIdLogging.LOGGED_TRACE_ID, "trace-of-the-request");
 
-        assertThat(handleLogging(MetaData.with(TRACE_ID, "trace-of-the-booking"))).isEqualTo("trace-of-the-booking");
+        assertThat(handleLogging(MetaData.with(TRACE_ID, "trace-of-the-booking")))
+                .isEqualTo("trace-of-the-booking");
         assertThat(MDC.get(TraceIdLogging.LOGGED_TRACE_ID)).isEqualTo("trace-of-the-request");
     }
 

@@ -32,8 +32,11 @@ class AdminBootstrap {
     private final String email;
     private final String password;
 
-    AdminBootstrap(UserRegistration registration, Validator validator, @Value("${user.admin.email:}") String email,
-                   @Value("${user.admin.password:}") String password) {
+    AdminBootstrap(
+            UserRegistration registration,
+            Validator validator,
+            @Value("${user.admin.email:}") String email,
+            @Value("${user.admin.password:}") String password) {
         this.registration = registration;
         this.validator = validator;
         this.email = email.strip().toLowerCase(Locale.ROOT);
@@ -56,14 +59,17 @@ class AdminBootstrap {
         }
         UserId adminId = new UserId(UUID.nameUUIDFromBytes(("admin:" + email).getBytes(StandardCharsets.UTF_8)));
         try {
-            registration.register(adminId, email, "Administrator", password, Role.ADMIN).join();
+            registration
+                    .register(adminId, email, "Administrator", password, Role.ADMIN)
+                    .join();
             log.info("Admin account {} is set up", email);
         } catch (RuntimeException refused) {
-            log.error("The admin account {} could not be set up: {}", email, CommandRejection.of(refused)
-                    .map(CommandRejection::message).orElse(refused.getMessage()));
+            log.error(
+                    "The admin account {} could not be set up: {}",
+                    email,
+                    CommandRejection.of(refused).map(CommandRejection::message).orElse(refused.getMessage()));
         }
     }
 
-    private record AdminPassword(@AcceptablePassword String value) {
-    }
+    private record AdminPassword(@AcceptablePassword String value) {}
 }

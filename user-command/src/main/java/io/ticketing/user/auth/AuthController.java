@@ -39,8 +39,13 @@ class AuthController {
     /** Compared against when the email is unknown, so that a wrong email takes as long as a wrong password. */
     private final String unknownUserHash;
 
-    AuthController(UserAccountRepository accounts, CredentialStore credentialStore, PasswordEncoder passwordEncoder,
-                   TokenIssuer tokenIssuer, RSAKey signingKey, LoginThrottle loginThrottle) {
+    AuthController(
+            UserAccountRepository accounts,
+            CredentialStore credentialStore,
+            PasswordEncoder passwordEncoder,
+            TokenIssuer tokenIssuer,
+            RSAKey signingKey,
+            LoginThrottle loginThrottle) {
         this.accounts = accounts;
         this.credentialStore = credentialStore;
         this.passwordEncoder = passwordEncoder;
@@ -55,18 +60,27 @@ class AuthController {
      * failures answer 429, even to the right password ({@link LoginThrottle}).
      */
     @PostMapping("/api/auth/token")
-    @ApiResponse(responseCode = "200", description = "A bearer token",
+    @ApiResponse(
+            responseCode = "200",
+            description = "A bearer token",
             content = @Content(schema = @Schema(implementation = AccessToken.class)))
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
-    @ApiResponse(responseCode = "429", description = "Too many failed logins",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
-                    schema = @Schema(type = "integer")))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failed logins",
+            headers =
+                    @Header(
+                            name = HttpHeaders.RETRY_AFTER,
+                            description = "Seconds to wait",
+                            schema = @Schema(type = "integer")))
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         String email = credentials.email().toLowerCase(Locale.ROOT);
         LoginThrottle.Attempt attempt = loginThrottle.beginLogin(email, request.getRemoteAddr());
         Optional<UserAccount> account = accounts.findByEmail(email);
-        boolean passwordMatches = passwordEncoder.matches(credentials.password(), account
-                .flatMap(known -> credentialStore.passwordHashOf(new UserId(known.userId()))).orElse(unknownUserHash));
+        boolean passwordMatches = passwordEncoder.matches(
+                credentials.password(),
+                account.flatMap(known -> credentialStore.passwordHashOf(new UserId(known.userId())))
+                        .orElse(unknownUserHash));
         if (account.isEmpty() || !passwordMatches || !account.get().isActive()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password."));
@@ -81,6 +95,5 @@ class AuthController {
         return publicKeys;
     }
 
-    record Credentials(@NotBlank String email, @NotBlank String password) {
-    }
+    record Credentials(@NotBlank String email, @NotBlank String password) {}
 }

@@ -31,9 +31,15 @@ class JdbcLoginFailures implements LoginFailures {
     @Override
     public FailureCount add(String key, Instant now, Duration window) {
         OffsetDateTime endedWindowsStartedBy = utc(now.minus(window));
-        return jdbc.queryForObject(ADD, (row, rowNumber) -> new FailureCount(row.getInt("failures"),
+        return jdbc.queryForObject(
+                ADD,
+                (row, rowNumber) -> new FailureCount(
+                        row.getInt("failures"),
                         row.getObject("window_started_at", OffsetDateTime.class).toInstant()),
-                key, utc(now), endedWindowsStartedBy, endedWindowsStartedBy);
+                key,
+                utc(now),
+                endedWindowsStartedBy,
+                endedWindowsStartedBy);
     }
 
     @Override

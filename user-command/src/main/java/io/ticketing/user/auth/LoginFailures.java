@@ -26,6 +26,5 @@ interface LoginFailures {
     /** Forgets the keys whose window, {@code window} long, has ended by {@code now}: they hold nobody back. */
     void forgetEndedWindows(Instant now, Duration window);
 
-    record FailureCount(int failures, Instant windowStartedAt) {
-    }
+    record FailureCount(int failures, Instant windowStartedAt) {}
 }

@@ -65,10 +65,12 @@ public class LoginThrottle {
      * @throws TooManyAttemptsException when any of the attempt's keys is at its bound: nothing is counted
      */
     Attempt beginLogin(String email, String clientAddress) {
-        return begin("Too many failed logins", List.of(
-                Key.of(Bound.ACCOUNT_AND_ADDRESS, email + "\n" + clientAddress),
-                Key.of(Bound.ADDRESS, clientAddress),
-                Key.of(Bound.ACCOUNT, email)));
+        return begin(
+                "Too many failed logins",
+                List.of(
+                        Key.of(Bound.ACCOUNT_AND_ADDRESS, email + "\n" + clientAddress),
+                        Key.of(Bound.ADDRESS, clientAddress),
+                        Key.of(Bound.ACCOUNT, email)));
     }
 
     /**
@@ -78,7 +80,8 @@ public class LoginThrottle {
      * @throws TooManyAttemptsException without sending the registration
      */
     public <T> CompletableFuture<T> registering(String clientAddress, Supplier<CompletableFuture<T>> registration) {
-        Attempt attempt = begin("Too many registrations of email addresses that already have an account",
+        Attempt attempt = begin(
+                "Too many registrations of email addresses that already have an account",
                 List.of(Key.of(Bound.TAKEN_ADDRESSES_OF_CLIENT, clientAddress)));
         return registration.get().whenComplete((registered, refused) -> {
             if (!isAddressTaken(refused)) {
@@ -89,9 +92,10 @@ public class LoginThrottle {
 
     /** A new user's id is fresh, so the one rule a registration can break is that its address is taken. */
     private static boolean isAddressTaken(Throwable refused) {
-        return refused != null && CommandRejection.of(refused)
-                .filter(rejection -> rejection.kind() == CommandRejection.Kind.CONFLICT)
-                .isPresent();
+        return refused != null
+                && CommandRejection.of(refused)
+                        .filter(rejection -> rejection.kind() == CommandRejection.Kind.CONFLICT)
+                        .isPresent();
     }
 
     private Attempt begin(String what, List<Key> keys) {
@@ -103,8 +107,8 @@ public class LoginThrottle {
             counted.add(key);
             if (count.failures() > key.bound().limit(settings)) {
                 counted.forEach(done -> failures.takeBack(done.id()));
-                throw new TooManyAttemptsException(what,
-                        Duration.between(now, count.windowStartedAt().plus(settings.window())));
+                throw new TooManyAttemptsException(
+                        what, Duration.between(now, count.windowStartedAt().plus(settings.window())));
             }
         }
         return new Attempt(keys);
@@ -143,7 +147,10 @@ public class LoginThrottle {
     }
 
     private enum Bound {
-        ACCOUNT_AND_ADDRESS, ADDRESS, ACCOUNT, TAKEN_ADDRESSES_OF_CLIENT;
+        ACCOUNT_AND_ADDRESS,
+        ADDRESS,
+        ACCOUNT,
+        TAKEN_ADDRESSES_OF_CLIENT;
 
         int limit(LoginThrottleSettings settings) {
             return switch (this) {
@@ -163,8 +170,8 @@ public class LoginThrottle {
 
         private static String sha256(String text) {
             try {
-                return HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("Every Java platform has SHA-256", e);
             }

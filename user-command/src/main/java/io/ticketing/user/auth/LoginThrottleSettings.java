@@ -15,14 +15,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                     have an account
  */
 @ConfigurationProperties("user.login-throttle")
-public record LoginThrottleSettings(Duration window, int failuresPerAccountAndAddress, int failuresPerAddress,
-                                    int failuresPerAccount, int takenAddressesPerClient) {
+public record LoginThrottleSettings(
+        Duration window,
+        int failuresPerAccountAndAddress,
+        int failuresPerAddress,
+        int failuresPerAccount,
+        int takenAddressesPerClient) {
 
     public LoginThrottleSettings {
         if (window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("user.login-throttle.window must be a positive duration");
         }
-        if (failuresPerAccountAndAddress < 1 || failuresPerAddress < 1 || failuresPerAccount < 1
+        if (failuresPerAccountAndAddress < 1
+                || failuresPerAddress < 1
+                || failuresPerAccount < 1
                 || takenAddressesPerClient < 1) {
             throw new IllegalArgumentException("Every bound of user.login-throttle must be at least 1");
         }

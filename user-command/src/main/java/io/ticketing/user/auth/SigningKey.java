@@ -22,8 +22,7 @@ final class SigningKey {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
-    private SigningKey() {
-    }
+    private SigningKey() {}
 
     static RSAKey load(TokenSettings settings) {
         try {
@@ -48,9 +47,10 @@ final class SigningKey {
 
     private static KeyPair fromPem(TokenSettings settings) throws GeneralSecurityException {
         try (var pem = Files.newInputStream(settings.signingKeyFile())) {
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) RsaKeyConverters.pkcs8().convert(pem);
-            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAPrivateCrtKey privateKey =
+                    (RSAPrivateCrtKey) RsaKeyConverters.pkcs8().convert(pem);
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             return new KeyPair(publicKey, privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the signing key " + settings.signingKeyFile(), e);

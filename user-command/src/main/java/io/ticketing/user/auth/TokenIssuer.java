@@ -37,11 +37,12 @@ class TokenIssuer {
                 .claim("email", account.email())
                 .claim("roles", List.of(account.role().name()))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(signingKey.getKeyID())
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new AccessToken(token, "Bearer", settings.lifetime().toSeconds());
     }
 
-    record AccessToken(String accessToken, String tokenType, long expiresIn) {
-    }
+    record AccessToken(String accessToken, String tokenType, long expiresIn) {}
 }

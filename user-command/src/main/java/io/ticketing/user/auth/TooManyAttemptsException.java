@@ -15,8 +15,8 @@ class TooManyAttemptsException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String what, long seconds) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                what + ". Try again in " + seconds + " seconds.");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS, what + ". Try again in " + seconds + " seconds.");
     }
 
     /** Rounded up: a client that waits as long as told is not refused again for the same reason. */

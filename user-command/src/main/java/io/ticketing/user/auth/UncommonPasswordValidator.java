@@ -26,9 +26,9 @@ public class UncommonPasswordValidator implements ConstraintValidator<Acceptable
      */
     private static final class CommonPasswords {
 
-        static final Set<String> LOWER_CASE = DictionaryUtil.loadUnrankedDictionary(DictionaryUtil.passwords)
-                .keySet().stream()
-                .map(UncommonPasswordValidator::lowerCase)
-                .collect(Collectors.toUnmodifiableSet());
+        static final Set<String> LOWER_CASE =
+                DictionaryUtil.loadUnrankedDictionary(DictionaryUtil.passwords).keySet().stream()
+                        .map(UncommonPasswordValidator::lowerCase)
+                        .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -23,8 +23,11 @@ public class UserRegistration {
     private final CredentialStore credentials;
     private final PersonalDataKeys personalDataKeys;
 
-    UserRegistration(CommandGateway commandGateway, PasswordEncoder passwordEncoder, CredentialStore credentials,
-                     PersonalDataKeys personalDataKeys) {
+    UserRegistration(
+            CommandGateway commandGateway,
+            PasswordEncoder passwordEncoder,
+            CredentialStore credentials,
+            PersonalDataKeys personalDataKeys) {
         this.commandGateway = commandGateway;
         this.passwordEncoder = passwordEncoder;
         this.credentials = credentials;
@@ -35,7 +38,8 @@ public class UserRegistration {
     public CompletableFuture<Void> register(UserId userId, String email, String fullName, String password, Role role) {
         personalDataKeys.issueFor(userId);
         boolean stored = credentials.storeIfAbsent(userId, passwordEncoder.encode(password));
-        return commandGateway.send(new RegisterUser(userId, email, fullName, role))
+        return commandGateway
+                .send(new RegisterUser(userId, email, fullName, role))
                 .whenComplete((done, refused) -> {
                     if (refused != null && stored) {
                         credentials.forget(userId);

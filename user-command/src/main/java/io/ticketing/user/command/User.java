@@ -29,6 +29,7 @@ public class User {
 
     @AggregateIdentifier
     private UserId userId;
+
     private String email;
     private String fullName;
     private boolean active;
@@ -50,7 +51,8 @@ public class User {
         }
         requireText(command.fullName(), "A user needs a name");
         directory.add(command.userId(), command.email(), command.role());
-        apply(new UserRegistered(command.userId(), command.email(), command.fullName().strip(), command.role()));
+        apply(new UserRegistered(
+                command.userId(), command.email(), command.fullName().strip(), command.role()));
     }
 
     @CommandHandler

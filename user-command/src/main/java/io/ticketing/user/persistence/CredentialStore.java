@@ -17,13 +17,19 @@ public class CredentialStore {
 
     /** @return whether the hash was stored; a user who has a password keeps it */
     public boolean storeIfAbsent(UserId user, String passwordHash) {
-        return jdbc.update("INSERT INTO user_credential (user_id, password_hash) VALUES (?, ?)"
-                + " ON CONFLICT (user_id) DO NOTHING", user.value(), passwordHash) == 1;
+        return jdbc.update(
+                        "INSERT INTO user_credential (user_id, password_hash) VALUES (?, ?)"
+                                + " ON CONFLICT (user_id) DO NOTHING",
+                        user.value(),
+                        passwordHash)
+                == 1;
     }
 
     public Optional<String> passwordHashOf(UserId user) {
-        return jdbc.queryForList("SELECT password_hash FROM user_credential WHERE user_id = ?", String.class,
-                user.value()).stream().findFirst();
+        return jdbc
+                .queryForList("SELECT password_hash FROM user_credential WHERE user_id = ?", String.class, user.value())
+                .stream()
+                .findFirst();
     }
 
     public void forget(UserId user) {

@@ -14,13 +14,15 @@ public class UserAccount {
 
     @Id
     private UUID userId;
+
     private String email;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     private boolean active;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(UUID userId, String email, Role role) {
         this.userId = userId;

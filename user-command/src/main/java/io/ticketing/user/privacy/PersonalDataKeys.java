@@ -32,8 +32,10 @@ public class PersonalDataKeys {
     public void issueFor(UserId user) {
         byte[] secret = new byte[KEY_BYTES];
         RANDOM.nextBytes(secret);
-        jdbc.update("INSERT INTO personal_data_key (user_id, secret) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING",
-                user.value(), secret);
+        jdbc.update(
+                "INSERT INTO personal_data_key (user_id, secret) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING",
+                user.value(),
+                secret);
     }
 
     /** Destroys the user's key for good, leaving a tombstone even where there was none. */
@@ -47,9 +49,10 @@ public class PersonalDataKeys {
 
     @QueryHandler
     DataSubjectKey handle(FindDataSubjectKey query) {
-        List<DataSubjectKey> keys = jdbc.query("SELECT secret, erased_at FROM personal_data_key WHERE user_id = ?",
-                (row, number) -> new DataSubjectKey(query.subject(), row.getBytes("secret"),
-                        row.getTimestamp("erased_at") != null),
+        List<DataSubjectKey> keys = jdbc.query(
+                "SELECT secret, erased_at FROM personal_data_key WHERE user_id = ?",
+                (row, number) -> new DataSubjectKey(
+                        query.subject(), row.getBytes("secret"), row.getTimestamp("erased_at") != null),
                 query.subject().value());
         return keys.isEmpty() ? new DataSubjectKey(query.subject(), null, false) : keys.get(0);
     }

@@ -46,8 +46,11 @@ class UserController {
     private final PersonalDataKeys personalDataKeys;
     private final LoginThrottle loginThrottle;
 
-    UserController(CommandGateway commandGateway, UserRegistration userRegistration,
-                   PersonalDataKeys personalDataKeys, LoginThrottle loginThrottle) {
+    UserController(
+            CommandGateway commandGateway,
+            UserRegistration userRegistration,
+            PersonalDataKeys personalDataKeys,
+            LoginThrottle loginThrottle) {
         this.commandGateway = commandGateway;
         this.userRegistration = userRegistration;
         this.personalDataKeys = personalDataKeys;
@@ -56,24 +59,34 @@ class UserController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Registered; Location names the user", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "429", description = "This client was told too often that an address has an account",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
-                    schema = @Schema(type = "integer")))
-    CompletableFuture<ResponseEntity<Registered>> register(@Valid @RequestBody Registration registration,
-                                                          HttpServletRequest request) {
+    @ApiResponse(
+            responseCode = "429",
+            description = "This client was told too often that an address has an account",
+            headers =
+                    @Header(
+                            name = HttpHeaders.RETRY_AFTER,
+                            description = "Seconds to wait",
+                            schema = @Schema(type = "integer")))
+    CompletableFuture<ResponseEntity<Registered>> register(
+            @Valid @RequestBody Registration registration, HttpServletRequest request) {
         UserId userId = new UserId(UUID.randomUUID());
-        return loginThrottle.registering(request.getRemoteAddr(), () -> userRegistration.register(userId,
-                        normalized(registration.email()), registration.fullName(), registration.password(), Role.USER))
-                .thenApply(done -> ResponseEntity
-                        .created(URI.create("/api/users/" + userId))
+        return loginThrottle
+                .registering(
+                        request.getRemoteAddr(),
+                        () -> userRegistration.register(
+                                userId,
+                                normalized(registration.email()),
+                                registration.fullName(),
+                                registration.password(),
+                                Role.USER))
+                .thenApply(done -> ResponseEntity.created(URI.create("/api/users/" + userId))
                         .body(new Registered(userId.value())));
     }
 
     @PutMapping("/{userId}/email")
     @ApiResponse(responseCode = "204", description = "Changed")
-    CompletableFuture<ResponseEntity<Void>> changeEmail(@PathVariable UUID userId,
-                                                        @Valid @RequestBody EmailChange change,
-                                                        AuthenticatedUser caller) {
+    CompletableFuture<ResponseEntity<Void>> changeEmail(
+            @PathVariable UUID userId, @Valid @RequestBody EmailChange change, AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
         personalDataKeys.issueFor(target);
         return applied(commandGateway.send(new ChangeUserEmail(target, normalized(change.email()))));
@@ -81,9 +94,8 @@ class UserController {
 
     @PutMapping("/{userId}/name")
     @ApiResponse(responseCode = "204", description = "Changed")
-    CompletableFuture<ResponseEntity<Void>> changeName(@PathVariable UUID userId,
-                                                       @Valid @RequestBody NameChange change,
-                                                       AuthenticatedUser caller) {
+    CompletableFuture<ResponseEntity<Void>> changeName(
+            @PathVariable UUID userId, @Valid @RequestBody NameChange change, AuthenticatedUser caller) {
         UserId target = requireSelfOrAdmin(caller, userId);
         personalDataKeys.issueFor(target);
         return applied(commandGateway.send(new ChangeUserName(target, change.fullName())));
@@ -123,17 +135,22 @@ class UserController {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    record Registration(@NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText String email,
-                        @NotBlank @Size(max = TextLimits.NAME) @PlainText String fullName,
-                        @AcceptablePassword String password) {
-    }
+    record Registration(
+            @NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText
+            String email,
 
-    record EmailChange(@NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText String email) {
-    }
+            @NotBlank @Size(max = TextLimits.NAME) @PlainText
+            String fullName,
 
-    record NameChange(@NotBlank @Size(max = TextLimits.NAME) @PlainText String fullName) {
-    }
+            @AcceptablePassword String password) {}
 
-    record Registered(UUID userId) {
-    }
+    record EmailChange(
+            @NotBlank @Email @Size(max = TextLimits.EMAIL) @PlainText
+            String email) {}
+
+    record NameChange(
+            @NotBlank @Size(max = TextLimits.NAME) @PlainText
+            String fullName) {}
+
+    record Registered(UUID userId) {}
 }

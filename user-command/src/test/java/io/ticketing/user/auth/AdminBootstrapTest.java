@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AdminBootstrapTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     private final UserRegistration registration = mock(UserRegistration.class);
 
@@ -36,7 +37,7 @@ class AdminBootstrapTest {
 
         new AdminBootstrap(registration, VALIDATOR, " Admin@Example.com ", "change-me-now").registerAdmin();
 
-        verify(registration).register(any(), eq("admin@example.com"), eq("Administrator"), eq("change-me-now"),
-                eq(Role.ADMIN));
+        verify(registration)
+                .register(any(), eq("admin@example.com"), eq("Administrator"), eq("change-me-now"), eq(Role.ADMIN));
     }
 }

@@ -27,8 +27,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @PlatformWebMvcTest(AuthController.class)
-@Import({TokenConfiguration.class, TokenIssuer.class, PasswordHashing.class, OpenEndpoints.class,
-        InMemoryLoginThrottle.class})
+@Import({
+    TokenConfiguration.class,
+    TokenIssuer.class,
+    PasswordHashing.class,
+    OpenEndpoints.class,
+    InMemoryLoginThrottle.class
+})
 class AuthControllerTest {
 
     private final UUID adaId = UUID.randomUUID();
@@ -66,9 +71,12 @@ class AuthControllerTest {
 
     @Test
     void issuesASignedTokenNamingTheUserAndTheirRoles() throws Exception {
-        var response = mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        var response = mvc.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"email": "Ada@example.com", "password": "correct horse"}""").exchange();
+                        {"email": "Ada@example.com", "password": "correct horse"}""")
+                .exchange();
 
         assertThat(response).hasStatus(HttpStatus.OK);
         assertThat(response).bodyJson().extractingPath("$.tokenType").isEqualTo("Bearer");
@@ -81,14 +89,24 @@ class AuthControllerTest {
 
     @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
-        assertThat(mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.post()
+                        .uri("/api/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                 {"email": "ada@example.com", "password": "wrong"}"""))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
-                .bodyJson().extractingPath("$.detail").isEqualTo("Wrong email or password.");
-        assertThat(mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON).content("""
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("Wrong email or password.");
+        assertThat(mvc.post()
+                        .uri("/api/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                 {"email": "nobody@example.com", "password": "correct horse"}"""))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
-                .bodyJson().extractingPath("$.detail").isEqualTo("Wrong email or password.");
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("Wrong email or password.");
     }
 
     @Test
@@ -100,9 +118,12 @@ class AuthControllerTest {
         assertThat(login("ada@example.com", "correct horse", "127.0.0.1"))
                 .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .satisfies(refused -> assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
+                .satisfies(refused -> assertThat(
+                                Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
                         .isBetween(1, 60))
-                .bodyJson().extractingPath("$.detail").asString()
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .matches("Too many failed logins\\. Try again in \\d+ seconds\\.");
     }
 
@@ -113,8 +134,7 @@ class AuthControllerTest {
                     .hasStatus(HttpStatus.UNAUTHORIZED);
         }
 
-        assertThat(login("nobody@example.com", "correct horse", "127.0.0.1"))
-                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(login("nobody@example.com", "correct horse", "127.0.0.1")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test
@@ -131,11 +151,14 @@ class AuthControllerTest {
         assertThat(mvc.get().uri("/.well-known/jwks.json"))
                 .hasStatus(HttpStatus.OK)
                 .bodyJson()
-                .satisfies(keys -> assertThat(keys.getJson()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\""));
+                .satisfies(keys ->
+                        assertThat(keys.getJson()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\""));
     }
 
     private MvcTestResult login(String email, String password, String clientAddress) {
-        return mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        return mvc.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .with(request -> {
                     request.setRemoteAddr(clientAddress);
                     return request;

@@ -38,8 +38,8 @@ public class InMemoryLoginThrottle {
 
     private static LoginThrottleSettings serviceDefaults() {
         try {
-            List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
-                    .load("user-command.yml", new ClassPathResource("user-command.yml"));
+            List<PropertySource<?>> yaml =
+                    new YamlPropertySourceLoader().load("user-command.yml", new ClassPathResource("user-command.yml"));
             return new Binder(ConfigurationPropertySources.from(yaml))
                     .bind("user.login-throttle", LoginThrottleSettings.class)
                     .get();
@@ -55,14 +55,20 @@ public class InMemoryLoginThrottle {
 
         @Override
         public FailureCount add(String key, Instant now, Duration window) {
-            return counts.merge(key, new FailureCount(1, now), (counted, first) -> hasEnded(counted, now, window)
-                    ? first : new FailureCount(counted.failures() + 1, counted.windowStartedAt()));
+            return counts.merge(
+                    key,
+                    new FailureCount(1, now),
+                    (counted, first) -> hasEnded(counted, now, window)
+                            ? first
+                            : new FailureCount(counted.failures() + 1, counted.windowStartedAt()));
         }
 
         @Override
         public void takeBack(String key) {
-            counts.computeIfPresent(key, (ignored, counted) ->
-                    new FailureCount(Math.max(0, counted.failures() - 1), counted.windowStartedAt()));
+            counts.computeIfPresent(
+                    key,
+                    (ignored, counted) ->
+                            new FailureCount(Math.max(0, counted.failures() - 1), counted.windowStartedAt()));
         }
 
         @Override

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.fail;
 import io.ticketing.support.messaging.CommandRejection;
 import io.ticketing.support.test.EmbeddedPostgresInitializer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -91,7 +90,9 @@ class LoginThrottleIT {
         }
         now = START.plusMillis(49_500);
 
-        assertThat(retryAfterOfRefusedLogin(ADA, CLIENT)).as("10.5 s rounded up").isEqualTo(11);
+        assertThat(retryAfterOfRefusedLogin(ADA, CLIENT))
+                .as("10.5 s rounded up")
+                .isEqualTo(11);
 
         now = START.plusSeconds(60);
         assertThatCode(() -> throttle.beginLogin(ADA, CLIENT)).doesNotThrowAnyException();
@@ -137,7 +138,8 @@ class LoginThrottleIT {
         }
 
         assertThat(retryAfterOfRefusedLogin("user20@example.com", CLIENT)).isEqualTo(60);
-        assertThatCode(() -> throttle.beginLogin("user20@example.com", "203.0.113.20")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.beginLogin("user20@example.com", "203.0.113.20"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -211,9 +213,13 @@ class LoginThrottleIT {
         now = START.plusSeconds(61);
         failedLogin("grace@example.com", "203.0.113.20");
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM login_failure WHERE window_started_at < ?",
-                Long.class, now.atOffset(ZoneOffset.UTC))).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM login_failure", Long.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM login_failure WHERE window_started_at < ?",
+                        Long.class,
+                        now.atOffset(ZoneOffset.UTC)))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM login_failure", Long.class))
+                .isEqualTo(3);
     }
 
     /** A login attempt that never succeeds is a failure. */

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class UserTest {
 
     private final UserId ada = new UserId(UUID.randomUUID());
-    private final UserRegistered adaRegistered =
-            new UserRegistered(ada, "ada@example.com", "Ada Lovelace", Role.USER);
+    private final UserRegistered adaRegistered = new UserRegistered(ada, "ada@example.com", "Ada Lovelace", Role.USER);
     private final InMemoryDirectory directory = new InMemoryDirectory();
     private AggregateTestFixture<User> fixture;
 
@@ -118,18 +117,14 @@ class UserTest {
 
     @Test
     void cannotClearTheName() {
-        fixture.given(adaRegistered)
-                .when(new ChangeUserName(ada, ""))
-                .expectException(IllegalArgumentException.class);
+        fixture.given(adaRegistered).when(new ChangeUserName(ada, "")).expectException(IllegalArgumentException.class);
     }
 
     @Test
     void deactivatesOnce() {
         directory.add(ada, "ada@example.com", Role.USER);
 
-        fixture.given(adaRegistered)
-                .when(new DeactivateUser(ada))
-                .expectEvents(new UserDeactivated(ada));
+        fixture.given(adaRegistered).when(new DeactivateUser(ada)).expectEvents(new UserDeactivated(ada));
         fixture.given(adaRegistered, new UserDeactivated(ada))
                 .when(new DeactivateUser(ada))
                 .expectSuccessfulHandlerExecution()
@@ -145,9 +140,7 @@ class UserTest {
 
     @Test
     void erasureIsRecordedOnceAndItsDirectoryPartRepeatedOnEveryRequest() {
-        fixture.given(adaRegistered)
-                .when(new EraseUser(ada))
-                .expectEvents(new UserErased(ada));
+        fixture.given(adaRegistered).when(new EraseUser(ada)).expectEvents(new UserErased(ada));
         fixture.given(adaRegistered, new UserErased(ada))
                 .when(new EraseUser(ada))
                 .expectSuccessfulHandlerExecution()
@@ -188,12 +181,13 @@ class UserTest {
         @Override
         public void changeEmail(UserId userId, String email) {
             claim(email, userId);
-            holders.entrySet().removeIf(entry -> entry.getValue().equals(userId) && !entry.getKey().equals(email));
+            holders.entrySet()
+                    .removeIf(entry ->
+                            entry.getValue().equals(userId) && !entry.getKey().equals(email));
         }
 
         @Override
-        public void deactivate(UserId userId) {
-        }
+        public void deactivate(UserId userId) {}
 
         @Override
         public void erase(UserId userId) {

@@ -81,11 +81,17 @@ class UserControllerTest {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
         when(credentials.storeIfAbsent(any(), any())).thenReturn(true);
 
-        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+        assertThat(mvc.post()
+                        .uri("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ADA))
                 .hasStatus(HttpStatus.CREATED)
-                .satisfies(result -> assertThat(result.getResponse().getHeader("Location"))
-                        .startsWith("/api/users/"))
-                .bodyJson().extractingPath("$.userId").asString().isNotBlank();
+                .satisfies(result ->
+                        assertThat(result.getResponse().getHeader("Location")).startsWith("/api/users/"))
+                .bodyJson()
+                .extractingPath("$.userId")
+                .asString()
+                .isNotBlank();
 
         ArgumentCaptor<RegisterUser> sent = ArgumentCaptor.forClass(RegisterUser.class);
         ArgumentCaptor<String> storedHash = ArgumentCaptor.forClass(String.class);
@@ -96,7 +102,8 @@ class UserControllerTest {
         assertThat(sent.getValue().email()).isEqualTo("ada@example.com");
         assertThat(sent.getValue().role()).isEqualTo(Role.USER);
         assertThat(sent.getValue().toString()).doesNotContain("correct horse", storedHash.getValue());
-        assertThat(passwordEncoder.matches("correct horse", storedHash.getValue())).isTrue();
+        assertThat(passwordEncoder.matches("correct horse", storedHash.getValue()))
+                .isTrue();
     }
 
     @Test
@@ -104,7 +111,10 @@ class UserControllerTest {
         when(credentials.storeIfAbsent(any(), any())).thenReturn(true);
         when(commandGateway.send(any())).thenReturn(addressTaken());
 
-        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+        assertThat(mvc.post()
+                        .uri("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ADA))
                 .hasStatus(HttpStatus.CONFLICT);
 
         ArgumentCaptor<RegisterUser> sent = ArgumentCaptor.forClass(RegisterUser.class);
@@ -124,8 +134,9 @@ class UserControllerTest {
 
     @Test
     void aUserCannotEraseSomeoneElse() {
-        assertThat(mvc.delete().uri("/api/users/{id}", ada.value())
-                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER)))
+        assertThat(mvc.delete()
+                        .uri("/api/users/{id}", ada.value())
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER)))
                 .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 
@@ -134,12 +145,16 @@ class UserControllerTest {
 
     @Test
     void namesEveryInvalidFieldAndSendsNothing() {
-        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
+        assertThat(mvc.post()
+                        .uri("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"email": "not-an-address", "fullName": "", "password": "short"}"""))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").asString()
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .contains("email:", "fullName:", "password:");
 
         verify(commandGateway, never()).send(any());
@@ -150,7 +165,9 @@ class UserControllerTest {
         assertThat(registerWithPassword("nine-char"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").isEqualTo("password: size must be between 10 and 72");
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("password: size must be between 10 and 72");
 
         verify(commandGateway, never()).send(any());
     }
@@ -161,7 +178,9 @@ class UserControllerTest {
         assertThat(registerWithPassword(common))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").asString()
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .contains("password: is one of the most used passwords");
 
         verify(commandGateway, never()).send(any());
@@ -171,10 +190,15 @@ class UserControllerTest {
     void answersConflictWithoutEchoingTheTakenAddress() {
         when(commandGateway.send(any())).thenReturn(addressTaken());
 
-        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+        assertThat(mvc.post()
+                        .uri("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ADA))
                 .hasStatus(HttpStatus.CONFLICT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").asString()
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .contains("already has an account")
                 .doesNotContainIgnoringCase("ada@example.com");
     }
@@ -183,14 +207,18 @@ class UserControllerTest {
     void aClientToldThreeTimesThatAnAddressHasAnAccountMustWaitToRegisterAgain() {
         when(commandGateway.send(any())).thenReturn(addressTaken());
         for (int conflict = 0; conflict < 3; conflict++) {
-            assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(ADA))
+            assertThat(mvc.post()
+                            .uri("/api/users")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(ADA))
                     .hasStatus(HttpStatus.CONFLICT);
         }
 
         assertThat(registerWithPassword("a fourth try, another address"))
                 .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .satisfies(refused -> assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
+                .satisfies(refused -> assertThat(
+                                Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
                         .isBetween(1, 60));
 
         verify(commandGateway, times(3)).send(any());
@@ -210,8 +238,11 @@ class UserControllerTest {
     void aUserChangesTheirOwnEmail() {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
 
-        assertThat(mvc.put().uri("/api/users/{id}/email", ada.value()).with(Tokens.as(ada, Role.USER))
-                .contentType(MediaType.APPLICATION_JSON).content(NEW_EMAIL))
+        assertThat(mvc.put()
+                        .uri("/api/users/{id}/email", ada.value())
+                        .with(Tokens.as(ada, Role.USER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(NEW_EMAIL))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
         InOrder steps = inOrder(personalDataKeys, commandGateway);
@@ -223,17 +254,21 @@ class UserControllerTest {
     void anAdminChangesAnyUsersEmail() {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
 
-        assertThat(mvc.put().uri("/api/users/{id}/email", ada.value())
-                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
-                .contentType(MediaType.APPLICATION_JSON).content(NEW_EMAIL))
+        assertThat(mvc.put()
+                        .uri("/api/users/{id}/email", ada.value())
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(NEW_EMAIL))
                 .hasStatus(HttpStatus.NO_CONTENT);
     }
 
     @Test
     void aUserCannotChangeSomeoneElse() {
-        assertThat(mvc.put().uri("/api/users/{id}/name", ada.value())
-                .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.put()
+                        .uri("/api/users/{id}/name", ada.value())
+                        .with(Tokens.as(new UserId(UUID.randomUUID()), Role.USER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"fullName": "Mallory"}"""))
                 .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -249,7 +284,9 @@ class UserControllerTest {
     }
 
     private MvcTestResult registerWithPassword(String password) {
-        return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        return mvc.post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\": \"grace-" + UUID.randomUUID() + "@example.com\", \"fullName\": \"Grace Hopper\", "
                         + "\"password\": \"" + password + "\"}")
                 .exchange();
@@ -258,7 +295,7 @@ class UserControllerTest {
     /** How a registration fails when the address is taken: as CommandRejectionInterceptor passes it to the edge. */
     private static CompletableFuture<Object> addressTaken() {
         EmailAlreadyInUseException taken = new EmailAlreadyInUseException();
-        return CompletableFuture.failedFuture(new CommandExecutionException(taken.getMessage(), taken,
-                new CommandRejection(CommandRejection.Kind.CONFLICT, taken.getMessage())));
+        return CompletableFuture.failedFuture(new CommandExecutionException(
+                taken.getMessage(), taken, new CommandRejection(CommandRejection.Kind.CONFLICT, taken.getMessage())));
     }
 }
