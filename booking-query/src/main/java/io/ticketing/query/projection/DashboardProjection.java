@@ -22,17 +22,20 @@ import io.ticketing.query.api.FindShowStats;
 import io.ticketing.query.api.ShowStats;
 import io.ticketing.query.api.WatchBookings;
 import io.ticketing.query.projection.DailyTotals.Counter;
+import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -282,7 +285,7 @@ public class DashboardProjection {
     }
 
     private static Specification<BookingView> matching(FindBookings query) {
-        return (booking, criteria, builder) -> builder.and(java.util.stream.Stream.of(
+        return (booking, criteria, builder) -> builder.and(Stream.of(
                         query.status() == null ? null : builder.equal(booking.get("status"), query.status()),
                         query.userId() == null ? null : builder.equal(booking.get("userId"), query.userId()),
                         query.showId() == null ? null : builder.equal(booking.get("showId"), query.showId()),
@@ -290,8 +293,8 @@ public class DashboardProjection {
                                 ? null
                                 : builder.greaterThanOrEqualTo(booking.<Instant>get("placedAt"), query.from()),
                         query.to() == null ? null : builder.lessThan(booking.<Instant>get("placedAt"), query.to()))
-                .filter(java.util.Objects::nonNull)
-                .toArray(jakarta.persistence.criteria.Predicate[]::new));
+                .filter(Objects::nonNull)
+                .toArray(Predicate[]::new));
     }
 
     private void booking(UUID bookingId, Consumer<BookingView> change) {
