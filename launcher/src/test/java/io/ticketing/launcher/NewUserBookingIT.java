@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +26,7 @@ class NewUserBookingIT {
     void aBookingWaitsForItsUsersRegistrationToArrive(StandalonePlatform platform, PlatformClient client)
             throws Exception {
         UUID show = client.newShow(10, "5.00");
-        EventProcessor knownUsers = knownUsers(platform);
+        EventProcessor knownUsers = ServiceProcessors.processor(platform, "booking-command", "known-users");
         CompletableFuture<Response> placing;
         knownUsers.shutDown();
         try {
@@ -50,7 +49,7 @@ class NewUserBookingIT {
             StandalonePlatform platform, PlatformClient client) {
         UUID show = client.newShow(10, "5.00");
         UUID booking = UUID.randomUUID();
-        EventProcessor knownUsers = knownUsers(platform);
+        EventProcessor knownUsers = ServiceProcessors.processor(platform, "booking-command", "known-users");
         User user;
         knownUsers.shutDown();
         try {
@@ -78,14 +77,5 @@ class NewUserBookingIT {
                 user.token(),
                 Map.of("bookingId", booking, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
                 Map.of());
-    }
-
-    private static EventProcessor knownUsers(StandalonePlatform platform) {
-        return platform.services().stream()
-                .filter(service -> service.name().equals("booking-command"))
-                .map(service -> service.context().getBean(EventProcessingConfiguration.class))
-                .flatMap(processing -> processing.eventProcessor("known-users").stream())
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,7 +99,7 @@ class ReplayIT {
         awaitBooking(client, user, client.book(user, show, 1, "tok_visa"), "CONFIRMED");
         awaitCaughtUp(client, admin);
         // As a second booking-query instance would: this one stops processing, the other holds the claim.
-        dashboardsProcessor(platform).shutDown();
+        ServiceProcessors.processor(platform, "booking-query", "dashboards").shutDown();
         try (Connection connection = queryDatabase(platform);
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE tokenentry SET owner = 'another-booking-query', timestamp = '"
@@ -120,15 +118,6 @@ class ReplayIT {
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
         awaitBooking(client, user, afterwards, "CONFIRMED");
-    }
-
-    private static EventProcessor dashboardsProcessor(StandalonePlatform platform) {
-        return platform.services().stream()
-                .filter(service -> service.name().equals("booking-query"))
-                .map(service -> service.context().getBean(EventProcessingConfiguration.class))
-                .flatMap(processing -> processing.eventProcessor("dashboards").stream())
-                .findFirst()
-                .orElseThrow();
     }
 
     private static Connection queryDatabase(StandalonePlatform platform) throws Exception {

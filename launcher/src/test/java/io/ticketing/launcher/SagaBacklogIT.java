@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +70,7 @@ class SagaBacklogIT {
         }
         awaitAllAwaitingPayment(admin, Set.copyOf(bookings));
 
-        EventProcessor saga = bookingSaga();
+        EventProcessor saga = ServiceProcessors.processor(platform, "saga-coordinator", "booking-saga");
         saga.shutDown();
         long heldSince = System.nanoTime();
         // An event the held saga has not handled, growing older: the lag admission control watches.
@@ -137,15 +136,6 @@ class SagaBacklogIT {
                 user.token(),
                 Map.of("bookingId", bookingId, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
                 Map.of());
-    }
-
-    private static EventProcessor bookingSaga() {
-        return platform.services().stream()
-                .filter(service -> service.name().equals("saga-coordinator"))
-                .map(service -> service.context().getBean(EventProcessingConfiguration.class))
-                .flatMap(processing -> processing.eventProcessor("booking-saga").stream())
-                .findFirst()
-                .orElseThrow();
     }
 
     private static void awaitAllAwaitingPayment(String admin, Set<UUID> bookings) {
