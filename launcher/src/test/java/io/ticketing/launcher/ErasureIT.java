@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.rebuildDashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,14 +75,7 @@ class ErasureIT {
                         .doesNotContain(email, fullName));
         assertThat(client.showStats(show, admin)).as("seats and revenue stay").isEqualTo(showBefore);
 
-        Response replay = client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null);
-        assertThat(replay.status()).as(replay.body().toString()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
-                                .path("rebuild")
-                                .path("state")
-                                .asText())
-                        .isEqualTo("DONE"));
+        rebuildDashboards(client, admin);
         JsonNode rebuilt =
                 client.get("booking-query", "/api/bookings/" + booking, admin).body();
         assertThat(rebuilt.path("userEmail").asText()).isEqualTo("[erased]");

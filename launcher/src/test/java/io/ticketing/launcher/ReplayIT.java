@@ -1,6 +1,8 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.awaitDashboardsRebuilt;
+import static io.ticketing.launcher.TestClients.rebuildDashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,12 +72,7 @@ class ReplayIT {
                         .path("status")
                         .asText())
                 .isEqualTo("CONFIRMED");
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
-                                .path("rebuild")
-                                .path("state")
-                                .asText())
-                        .isEqualTo("DONE"));
+        awaitDashboardsRebuilt(client, admin);
         assertThat(client.projection("dashboards", admin)
                         .path("rebuild")
                         .path("percent")
@@ -106,15 +103,7 @@ class ReplayIT {
                     + Instant.now() + "' WHERE processorname = 'dashboards'");
         }
 
-        assertThat(client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null)
-                        .status())
-                .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
-                                .path("rebuild")
-                                .path("state")
-                                .asText())
-                        .isEqualTo("DONE"));
+        rebuildDashboards(client, admin);
 
         UUID afterwards = client.book(user, show, 1, "tok_visa");
         awaitBooking(client, user, afterwards, "CONFIRMED");

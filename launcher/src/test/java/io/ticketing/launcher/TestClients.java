@@ -45,6 +45,23 @@ final class TestClients {
                 .asText();
     }
 
+    /** Rebuilds the dashboards from the first event, and waits until the new tables have been swapped in. */
+    static void rebuildDashboards(PlatformClient client, String admin) {
+        Response started = client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null);
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        awaitDashboardsRebuilt(client, admin);
+    }
+
+    /** Waits until the rebuild of the dashboards under way has swapped its tables in. */
+    static void awaitDashboardsRebuilt(PlatformClient client, String admin) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(client.projection("dashboards", admin)
+                                .path("rebuild")
+                                .path("state")
+                                .asText())
+                        .isEqualTo("DONE"));
+    }
+
     private static JsonNode awaitBookingIn(
             PlatformClient client, User user, UUID bookingId, Duration patience, String... statuses) {
         AtomicReference<JsonNode> booking = new AtomicReference<>();
