@@ -123,13 +123,7 @@ class BookingFlowsIT {
         UUID show = client.newShow(10, "25.00");
         client.book(user, show, 1, "tok_visa");
 
-        Response taken = client.send(
-                "booking-command",
-                "POST",
-                "/api/bookings",
-                user.token(),
-                Map.of("bookingId", show, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
-                Map.of());
+        Response taken = client.sendBooking(user, show, show, 1, "tok_visa");
 
         assertThat(taken.status()).as(taken.body().toString()).isEqualTo(409);
         assertThat(taken.contentType()).isEqualTo("application/problem+json");

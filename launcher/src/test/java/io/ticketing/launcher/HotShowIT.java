@@ -8,7 +8,6 @@ import io.ticketing.client.PlatformClient.Response;
 import io.ticketing.client.PlatformClient.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -68,13 +67,7 @@ class HotShowIT {
         return () -> {
             UUID bookingId = UUID.randomUUID();
             while (true) {
-                Response answer = client.send(
-                        "booking-command",
-                        "POST",
-                        "/api/bookings",
-                        user.token(),
-                        Map.of("bookingId", bookingId, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
-                        Map.of());
+                Response answer = client.sendBooking(user, bookingId, show, 1, "tok_visa");
                 if (answer.status() != 503) {
                     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
                     return bookingId;

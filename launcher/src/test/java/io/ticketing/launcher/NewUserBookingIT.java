@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.Response;
 import io.ticketing.client.PlatformClient.User;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,8 @@ class NewUserBookingIT {
         knownUsers.shutDown();
         try {
             User user = client.newUser();
-            placing = CompletableFuture.supplyAsync(() -> place(client, user, UUID.randomUUID(), show));
+            placing = CompletableFuture.supplyAsync(
+                    () -> client.sendBooking(user, UUID.randomUUID(), show, 1, "tok_visa"));
             Thread.sleep(1_000);
             assertThat(placing)
                     .as("the booking waits for the user's registration")
@@ -54,7 +54,7 @@ class NewUserBookingIT {
         knownUsers.shutDown();
         try {
             user = client.newUser();
-            Response refused = place(client, user, booking, show);
+            Response refused = client.sendBooking(user, booking, show, 1, "tok_visa");
 
             assertThat(refused.status()).as(refused.body().toString()).isEqualTo(503);
             assertThat(refused.contentType()).isEqualTo("application/problem+json");
@@ -64,18 +64,8 @@ class NewUserBookingIT {
             knownUsers.start();
         }
 
-        Response placed = place(client, user, booking, show);
+        Response placed = client.sendBooking(user, booking, show, 1, "tok_visa");
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
         assertThat(awaitSettled(client, user, booking)).isEqualTo("CONFIRMED");
-    }
-
-    private static Response place(PlatformClient client, User user, UUID booking, UUID show) {
-        return client.send(
-                "booking-command",
-                "POST",
-                "/api/bookings",
-                user.token(),
-                Map.of("bookingId", booking, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
-                Map.of());
     }
 }

@@ -81,7 +81,7 @@ class SagaBacklogIT {
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
                     sent.add(UUID.randomUUID());
-                    Response answer = place(user, sent.get(sent.size() - 1), show);
+                    Response answer = client.sendBooking(user, sent.get(sent.size() - 1), show, 1, "tok_visa");
                     if (answer.status() == 202) {
                         bookings.add(sent.get(sent.size() - 1));
                     }
@@ -123,19 +123,10 @@ class SagaBacklogIT {
         assertThat(sagaRow.path("admission").path("refusedBookings").asLong()).isPositive();
         assertThat(sagaRow.path("admission").path("maxLagMillis").asLong()).isEqualTo(MAX_LAG.toMillis());
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(place(user, refused, show).status())
+                .untilAsserted(() -> assertThat(client.sendBooking(user, refused, show, 1, "tok_visa")
+                                .status())
                         .as("admitted again once caught up")
                         .isEqualTo(202));
-    }
-
-    private static Response place(User user, UUID bookingId, UUID show) {
-        return client.send(
-                "booking-command",
-                "POST",
-                "/api/bookings",
-                user.token(),
-                Map.of("bookingId", bookingId, "showId", show, "tickets", 1, "paymentToken", "tok_visa"),
-                Map.of());
     }
 
     private static void awaitAllAwaitingPayment(String admin, Set<UUID> bookings) {

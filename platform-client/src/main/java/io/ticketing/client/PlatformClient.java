@@ -163,15 +163,15 @@ public final class PlatformClient {
      * platform may refuse it with 503, or hold it for longer than the request timeout.
      */
     public Placement place(String token, UUID bookingId, UUID showId, int tickets, String paymentToken) {
-        Map<String, Object> booking = new LinkedHashMap<>();
-        booking.put("bookingId", bookingId);
-        booking.put("showId", showId);
-        booking.put("tickets", tickets);
-        booking.put("paymentToken", paymentToken);
         HttpResponse<String> response;
         try {
             response = exchange(
-                    request("booking-command", "POST", "/api/bookings", token, booking)
+                    request(
+                                    "booking-command",
+                                    "POST",
+                                    "/api/bookings",
+                                    token,
+                                    booking(bookingId, showId, tickets, paymentToken))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException unanswered) {
@@ -184,6 +184,21 @@ public final class PlatformClient {
                 .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))
                 .orElse(Duration.ofSeconds(1));
         return new Placement(response.statusCode(), retryAfter);
+    }
+
+    /** Places a booking of the client's own id, and returns the whole answer, whatever its status. */
+    public Response sendBooking(User user, UUID bookingId, UUID showId, int tickets, String paymentToken) {
+        return post(
+                "booking-command", "/api/bookings", user.token(), booking(bookingId, showId, tickets, paymentToken));
+    }
+
+    private static Map<String, Object> booking(UUID bookingId, UUID showId, int tickets, String paymentToken) {
+        Map<String, Object> booking = new LinkedHashMap<>();
+        booking.put("bookingId", bookingId);
+        booking.put("showId", showId);
+        booking.put("tickets", tickets);
+        booking.put("paymentToken", paymentToken);
+        return booking;
     }
 
     public JsonNode showStats(UUID showId, String token) {

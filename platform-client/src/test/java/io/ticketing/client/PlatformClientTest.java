@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ticketing.client.PlatformClient.Credentials;
 import io.ticketing.client.PlatformClient.Placement;
+import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.client.PlatformClient.User;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,25 @@ class PlatformClientTest {
         answers.add(new Answer(202, Map.of(), "", Duration.ofSeconds(2)));
 
         assertThat(place().status()).isEqualTo(PlatformClient.UNANSWERED);
+    }
+
+    @Test
+    void aBookingSentWithItsOwnIdComesBackWithTheWholeAnswer() {
+        UUID bookingId = UUID.randomUUID();
+        UUID showId = UUID.randomUUID();
+        answers.add(new Answer(409, Map.of(), "{\"detail\":\"Sold out\"}", Duration.ZERO));
+
+        Response answer = client.sendBooking(new User(null, "the-token"), bookingId, showId, 2, "tok_visa");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().path("detail").asText()).isEqualTo("Sold out");
+        assertThat(requests.poll())
+                .startsWith("POST /api/bookings ")
+                .contains(
+                        "\"bookingId\":\"" + bookingId + "\"",
+                        "\"showId\":\"" + showId + "\"",
+                        "\"tickets\":2",
+                        "\"paymentToken\":\"tok_visa\"");
     }
 
     @Test
