@@ -36,6 +36,11 @@ class BookingView extends ProjectionRow {
     private String reason;
     private Instant placedAt;
     private Instant updatedAt;
+
+    /**
+     * The processor's position when the row last changed, which only grows in the order the processor sees events;
+     * an event committed late, behind a gap, gets the higher position already passed, so watchers never miss it.
+     */
     private long lastEventPosition;
 
     protected BookingView() {}
