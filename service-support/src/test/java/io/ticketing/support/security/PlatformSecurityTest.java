@@ -40,6 +40,7 @@ import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegi
 import org.springframework.boot.actuate.autoconfigure.metrics.JvmMetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.servlet.ServletManagementContextAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -73,7 +74,8 @@ import org.springframework.web.bind.annotation.RestController;
     MetricsAutoConfiguration.class,
     CompositeMeterRegistryAutoConfiguration.class,
     PrometheusMetricsExportAutoConfiguration.class,
-    JvmMetricsAutoConfiguration.class
+    JvmMetricsAutoConfiguration.class,
+    ObservationAutoConfiguration.class
 })
 @AutoConfigureObservability(tracing = false)
 class PlatformSecurityTest {
@@ -181,6 +183,16 @@ class PlatformSecurityTest {
                 .hasStatus(HttpStatus.OK)
                 .bodyText()
                 .contains("jvm_memory_used_bytes{", "service=\"probe-service\"");
+    }
+
+    /** A request is measured once, as a request; Spring Security's own observations would be meters nobody reads. */
+    @Test
+    void securityAddsNoObservationsOfItsOwnToARequest() {
+        String admin = signed(claims(ada, Role.ADMIN));
+        assertThat(get("/api/probe", admin)).hasStatus(HttpStatus.OK);
+        assertThat(get("/api/probe/admin", admin)).hasStatus(HttpStatus.OK);
+
+        assertThat(get(PROMETHEUS, admin)).hasStatus(HttpStatus.OK).bodyText().doesNotContain("spring_security_");
     }
 
     @ParameterizedTest
