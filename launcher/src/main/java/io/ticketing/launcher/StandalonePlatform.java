@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -38,9 +39,14 @@ public final class StandalonePlatform implements AutoCloseable {
 
     /**
      * What the standalone mode chooses where a deployment must: the built-in simulated payment provider, as a laptop
-     * or CI has no real one. The lowest-ranked settings, so that the environment or a launcher option still decides.
+     * or CI has no real one; and no log-event counters. The five services share one logging system, so each
+     * service's counter would count every service's lines, and each one's turbo filter was asked at every log-level
+     * check in the JVM (5 % of its CPU under load, docs/benchmarks.md). The lowest-ranked settings, so that the
+     * environment or a launcher option still decides.
      */
-    private static final String[] STANDALONE_CHOICES = {"payment.gateway=simulated"};
+    private static final String[] STANDALONE_CHOICES = {
+        "payment.gateway=simulated", "spring.autoconfigure.exclude=" + LogbackMetricsAutoConfiguration.class.getName()
+    };
 
     record StandaloneService(ServiceDefinition definition, String database) {}
 

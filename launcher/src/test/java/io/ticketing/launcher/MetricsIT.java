@@ -3,6 +3,7 @@ package io.ticketing.launcher;
 import static io.ticketing.launcher.TestClients.awaitSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.User;
 import java.net.http.HttpResponse;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every service serves its metrics to Prometheus with an admin's token, each meter tagged with the service even where
@@ -34,6 +36,21 @@ class MetricsIT {
                     .contains("hikaricp_connections_active{pool=\"" + service + "\",service=\"" + service + "\"}")
                     .contains("jvm_memory_used_bytes{area=\"heap\"")
                     .doesNotContainPattern("(?m)^[a-zA-Z_]+\\{(?![^}]*service=\"" + service + "\")");
+        }
+    }
+
+    /**
+     * The five services share the JVM's one logging system: a log-event counter of each would count every service's
+     * lines, and its turbo filter would be asked at every log-level check of the JVM.
+     */
+    @Test
+    void noServiceCountsTheSharedLogsLines(PlatformClient client) {
+        String adminToken = client.adminToken();
+
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList())
+                .isEmpty();
+        for (String service : client.services()) {
+            assertThat(scrape(client, service, adminToken)).as(service).doesNotContain("logback_events");
         }
     }
 
