@@ -2,6 +2,7 @@ package io.ticketing.query.projection;
 
 import io.ticketing.coreapi.booking.BookingCancelled;
 import io.ticketing.coreapi.booking.BookingConfirmed;
+import io.ticketing.coreapi.booking.BookingEvent;
 import io.ticketing.coreapi.booking.BookingPlaced;
 import io.ticketing.coreapi.booking.BookingRefunded;
 import io.ticketing.coreapi.booking.BookingRejected;
@@ -218,22 +219,30 @@ public class DashboardProjection {
     }
 
     /**
-     * Loads the contacts and shows that the batch's placements will look up, in two queries instead of a lookup a
-     * placement: the rebuild applies thousands of events a transaction, and those lookups were its slowest part.
+     * Loads what the batch's events will look up, the bookings they change, their shows and the placing users'
+     * contacts, in three queries instead of a lookup an event: those lookups were the slowest part of a rebuild, and a
+     * fifth of the live processor's time under load.
      */
     void prefetchFor(List<? extends EventMessage<?>> batch) {
         Set<UUID> users = new HashSet<>();
-        Set<UUID> placedFor = new HashSet<>();
-        batch.stream()
-                // The type is known without deserializing what this projection would skip anyway.
-                .filter(event -> event.getPayloadType() == BookingPlaced.class)
-                .map(event -> (BookingPlaced) event.getPayload())
-                .forEach(placed -> {
-                    users.add(placed.userId().value());
-                    placedFor.add(placed.showId().value());
-                });
+        Set<UUID> showIds = new HashSet<>();
+        Set<UUID> bookingIds = new HashSet<>();
+        for (EventMessage<?> event : batch) {
+            // The type is known without deserializing what this projection would skip anyway.
+            Class<?> type = event.getPayloadType();
+            if (type == BookingPlaced.class) {
+                BookingPlaced placed = (BookingPlaced) event.getPayload();
+                users.add(placed.userId().value());
+                showIds.add(placed.showId().value());
+            } else if (type == SeatsReserved.class) {
+                bookingIds.add(((SeatsReserved) event.getPayload()).bookingId().value());
+            } else if (BookingEvent.class.isAssignableFrom(type)) {
+                bookingIds.add(((BookingEvent) event.getPayload()).bookingId().value());
+            }
+        }
+        bookings.findAllById(bookingIds).forEach(booking -> showIds.add(booking.showId()));
         contacts.findAllById(users);
-        shows.findAllById(placedFor);
+        shows.findAllById(showIds);
     }
 
     /** A rebuild resets its processor's token to the first event: its tables start empty. */

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ones fill in a schema of their own, and only when those have caught up with the stream are they moved in, in one
  * transaction, with the live processor's token set to where the rebuild stopped.
  * <p>
- * The rebuild is a processor of its own, {@value #PROCESSING_GROUP} ({@link DashboardRebuildProcessing}): the same
+ * The rebuild is a processor of its own, {@value #PROCESSING_GROUP} ({@link DashboardProcessing}): the same
  * projection class on the same repositories, its transactions on the build schema. A rebuild resets its token to the
  * first event, which empties the build tables and its dead letters, and starts it; its tracker status says how far
  * it is, and once it has passed the head of the stream as it was at the start, both processors stop and the tables

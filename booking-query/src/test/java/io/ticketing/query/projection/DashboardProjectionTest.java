@@ -33,6 +33,7 @@ import io.ticketing.query.api.ShowStats;
 import io.ticketing.query.api.WatchBookings;
 import io.ticketing.support.test.EventFeed;
 import io.ticketing.support.test.ProjectionTest;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,11 +41,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +57,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ProjectionTest
 @Import({DashboardProjection.class, DailyTotals.class, DashboardProjectionTest.Updates.class})
-@TestPropertySource(properties = "spring.flyway.locations=classpath:db/booking-query")
+@TestPropertySource(
+        properties = {
+            "spring.flyway.locations=classpath:db/booking-query",
+            "spring.jpa.properties.hibernate.generate_statistics=true"
+        })
 class DashboardProjectionTest {
 
     /** Today (UTC), so that the summary's last days include it. */
@@ -77,6 +86,9 @@ class DashboardProjectionTest {
 
     @Autowired
     private PlatformTransactionManager transactionManager;
+
+    @Autowired
+    private EntityManagerFactory entityManagers;
 
     private final UserId ada = new UserId(UUID.randomUUID());
     private final ShowId showId = new ShowId(UUID.randomUUID());
@@ -303,6 +315,31 @@ class DashboardProjectionTest {
         assertThat(summary.bookingsByStatus()).isEmpty();
         assertThat(summary.revenue()).isEmpty();
         assertThat(summary.days()).isEmpty();
+    }
+
+    /** What a batch's events look up is loaded before its first event, in one query a table, however many they are. */
+    @Test
+    void aBatchLooksUpItsBookingsAndTheirShowsBeforeItsFirstEvent() {
+        List<BookingId> placed = List.of(bookingId, new BookingId(UUID.randomUUID()), new BookingId(UUID.randomUUID()));
+        feed.deliver(PLACED_AT, placed.stream().map(id -> placed(id, ada, 1)).toArray());
+        List<TrackedEventMessage<?>> batch = placed.stream()
+                .flatMap(id -> Stream.of(
+                        new SeatsReserved(showId, id, 1, PRICE, 97), new BookingConfirmed(id, paymentId, PRICE)))
+                .<TrackedEventMessage<?>>map(event -> feed.event(event, LATER))
+                .toList();
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
+            projection.prefetchFor(batch);
+            feed.deliver(batch);
+        });
+
+        assertThat(statistics.getQueryExecutionCount()).as("queries").isEqualTo(2);
+        assertThat(statistics.getEntityFetchCount())
+                .as("lookups by id that went to the database")
+                .isZero();
+        assertThat(placed).allSatisfy(id -> assertThat(booking(id).status()).isEqualTo(BookingStatus.CONFIRMED));
     }
 
     private void confirmedBooking() {
