@@ -111,7 +111,7 @@ public class PlatformSecurityAutoConfiguration {
     /**
      * The request is observed once, as {@code http.server.requests} (its timer and, when exported, its span); Spring
      * Security would also observe each of its filters, the authentication and the authorization, for meters and spans
-     * nobody reads, at a measured 6 % of the platform's CPU under load (docs/benchmarks.md).
+     * nobody reads, at about 6 % of the platform's CPU under load (docs/benchmarks.md).
      */
     @Bean
     SecurityObservationSettings requestObservedOnce() {

@@ -22,8 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  */
 class ValidatingJwtDecoder implements JwtDecoder {
 
-    /** As long as Spring Security's decoder keeps the key set it fetched: a key taken out is refused as soon. */
-    static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+    /** A token signed with a key the user service no longer publishes still passes for at most this long. */
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
 
     private static final int REMEMBERED_TOKENS = 10_000;
 
