@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.web.ProblemTraceId;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,8 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -51,10 +48,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @EnableConfigurationProperties(CorsSettings.class)
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
-
-    /** {@link StrictHttpFirewall}'s default for header values, which it does not expose. */
-    private static final Pattern SPRING_SECURITY_HEADER_VALUE_RULE =
-            Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
     @Bean
     SecurityFilterChain platformSecurity(
@@ -116,31 +109,6 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     SecurityObservationSettings requestObservedOnce() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /**
-     * Spring Security's strict firewall, with its own rule for header values (assigned characters, no control
-     * characters but tab), checked faster. The rule is a regular expression over Unicode properties, matched again
-     * each time anything reads a header: a bearer token of about 800 characters is read three times a request, which
-     * cost 5 % of the platform's CPU under load (docs/benchmarks.md). Printable ASCII, which every header the platform
-     * reads is, satisfies the rule on its face; any other value is matched against the rule itself.
-     */
-    @Bean
-    HttpFirewall firewall() {
-        StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderValues(value -> isPrintableAscii(value)
-                || SPRING_SECURITY_HEADER_VALUE_RULE.matcher(value).matches());
-        return firewall;
-    }
-
-    private static boolean isPrintableAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char character = value.charAt(i);
-            if ((character < ' ' || character > '~') && character != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
