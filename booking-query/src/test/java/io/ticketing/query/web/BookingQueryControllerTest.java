@@ -17,8 +17,6 @@ import io.ticketing.query.api.FindBooking;
 import io.ticketing.query.api.FindBookings;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,20 +36,7 @@ class BookingQueryControllerTest {
 
     private final UserId owner = new UserId(UUID.randomUUID());
     private final UUID bookingId = UUID.randomUUID();
-    private final BookingSummary booking = new BookingSummary(
-            bookingId,
-            owner.value(),
-            "ada@example.com",
-            UUID.randomUUID(),
-            "Hamlet",
-            2,
-            new BigDecimal("50.00"),
-            "EUR",
-            BookingStatus.CONFIRMED,
-            null,
-            Instant.parse("2026-11-21T10:00:00Z"),
-            Instant.parse("2026-11-21T10:00:01Z"),
-            42);
+    private final BookingSummary booking = ConfirmedBookings.confirmed(bookingId, owner, 42);
 
     @Autowired
     private MockMvcTester mvc;

@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.ticketing.coreapi.booking.BookingStatus;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.query.api.BookingSummary;
@@ -13,8 +12,6 @@ import io.ticketing.query.api.WatchBookings;
 import io.ticketing.support.test.InMemoryRevokedUsers;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -69,19 +66,6 @@ class DashboardStreamControllerTest {
     }
 
     private static BookingSummary bookingOf(UserId owner, long position) {
-        return new BookingSummary(
-                UUID.randomUUID(),
-                owner.value(),
-                "ada@example.com",
-                UUID.randomUUID(),
-                "Hamlet",
-                2,
-                new BigDecimal("50.00"),
-                "EUR",
-                BookingStatus.CONFIRMED,
-                null,
-                Instant.parse("2026-11-21T10:00:00Z"),
-                Instant.parse("2026-11-21T10:00:01Z"),
-                position);
+        return ConfirmedBookings.confirmed(UUID.randomUUID(), owner, position);
     }
 }
