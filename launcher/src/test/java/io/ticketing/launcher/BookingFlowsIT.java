@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.sagas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -237,12 +237,7 @@ class BookingFlowsIT {
 
         assertThat(abandon.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> assertThat(StreamSupport.stream(
-                                        client.get("saga-coordinator", "/api/sagas?state=ENDED&size=500", admin)
-                                                .body()
-                                                .path("content")
-                                                .spliterator(),
-                                        false)
+                .untilAsserted(() -> assertThat(sagas(client, admin, "ENDED")
                                 .filter(ended -> ended.path("sagaId").equals(saga.path("sagaId")))
                                 .map(ended -> ended.path("step").asText()))
                         .containsExactly("ABANDONED"));
@@ -271,10 +266,8 @@ class BookingFlowsIT {
     private JsonNode awaitActiveSaga(UUID bookingId, String step) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode sagas = client.get("saga-coordinator", "/api/sagas?state=ACTIVE&size=500", admin)
-                    .body();
             found.clear();
-            StreamSupport.stream(sagas.path("content").spliterator(), false)
+            sagas(client, admin, "ACTIVE")
                     .filter(saga -> saga.path("bookingId").asText().equals(bookingId.toString()))
                     .filter(saga -> saga.path("step").asText().equals(step))
                     .forEach(found::add);

@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.sagas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,12 +89,7 @@ class CoordinatorCrashIT {
     private static void awaitSagaStep(PlatformClient client, UUID booking, String step) {
         String admin = client.adminToken();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<String> steps = StreamSupport.stream(
-                            client.get("saga-coordinator", "/api/sagas?state=ACTIVE", admin)
-                                    .body()
-                                    .path("content")
-                                    .spliterator(),
-                            false)
+            List<String> steps = sagas(client, admin, "ACTIVE")
                     .filter(saga -> saga.path("bookingId").asText().equals(booking.toString()))
                     .map(saga -> saga.path("step").asText())
                     .toList();

@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.sagas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,12 +134,7 @@ class SagaBacklogIT {
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> {
-                    Set<UUID> awaiting = StreamSupport.stream(
-                                    client.get("saga-coordinator", "/api/sagas?state=ACTIVE&size=500", admin)
-                                            .body()
-                                            .path("content")
-                                            .spliterator(),
-                                    false)
+                    Set<UUID> awaiting = sagas(client, admin, "ACTIVE")
                             .filter(saga -> saga.path("step").asText().equals("AWAITING_PAYMENT"))
                             .map(saga -> UUID.fromString(saga.path("bookingId").asText()))
                             .collect(Collectors.toSet());

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The platform's client as the tests use it: as the administrator the platforms under test start with, and waiting
@@ -46,6 +48,13 @@ final class TestClients {
     }
 
     /** Rebuilds the dashboards from the first event, and waits until the new tables have been swapped in. */
+    /** The coordinator's sagas in {@code state} (ACTIVE or ENDED), the first 500, as its operations API lists them. */
+    static Stream<JsonNode> sagas(PlatformClient client, String admin, String state) {
+        JsonNode page = client.get("saga-coordinator", "/api/sagas?size=500&state=" + state, admin)
+                .body();
+        return StreamSupport.stream(page.path("content").spliterator(), false);
+    }
+
     static void rebuildDashboards(PlatformClient client, String admin) {
         Response started = client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null);
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
