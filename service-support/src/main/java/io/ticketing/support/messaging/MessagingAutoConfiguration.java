@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.queryhandling.QueryBus;
@@ -115,6 +116,12 @@ public class MessagingAutoConfiguration {
             @Value("${platform.aggregate-cache.entries:10000}") long entries,
             @Value("${platform.aggregate-cache.idle:PT10M}") Duration idle) {
         return new AggregateCaches(entries, idle);
+    }
+
+    /** Every aggregate of the service finds a command's target through it (Axon picks the bean up). */
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return new RememberingCommandTargetResolver();
     }
 
     @Bean
