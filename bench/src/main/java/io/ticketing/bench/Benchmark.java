@@ -397,6 +397,9 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(phase + ".drain.seconds", median(runs, phase, Phase.Figures::drainSeconds));
             figures.put(
                     phase + ".cpu.msPerConfirmed", medianOrAbsent(runs, phase, Phase.Figures::cpuMillisPerConfirmed));
+            figures.put(
+                    phase + ".cpu.jitCompilerMsPerConfirmed",
+                    medianOrAbsent(runs, phase, Phase.Figures::compilerMillisPerConfirmed));
         }
         if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
             // One show's seats against the same load spread over four shows.

@@ -171,6 +171,11 @@ final class BookingLoad {
                 figures.confirmedPerSecond(),
                 figures.drainSeconds(),
                 figures.pendingLeft());
+        if (figures.cpuMillisPerConfirmed() != null) {
+            Benchmark.progress(
+                    "  %.1f ms of CPU per confirmed booking, %.1f of them the JIT compiler's",
+                    figures.cpuMillisPerConfirmed(), figures.compilerMillisPerConfirmed());
+        }
         return figures;
     }
 

@@ -3,7 +3,7 @@ package io.ticketing.bench;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +23,7 @@ final class Phase {
      *                              bookings left pending, until the phase stopped waiting for them, so at least that
      * @param cpuMillis             the platform's CPU time over the phase; null when no process could be read
      * @param cpuMillisPerConfirmed that, per confirmed booking
+     * @param compilerMillisPerConfirmed of that, what the JIT compiler's threads took
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
      */
@@ -39,6 +40,7 @@ final class Phase {
             double drainSeconds,
             Double cpuMillis,
             Double cpuMillisPerConfirmed,
+            Double compilerMillisPerConfirmed,
             double postP50,
             double postP95,
             double postP99,
@@ -77,8 +79,8 @@ final class Phase {
     private final AtomicLong lastSettled = new AtomicLong();
     private long started;
     private long stoppedWaiting;
-    private OptionalDouble cpuAtStart;
-    private OptionalDouble cpuAtEnd;
+    private Optional<ProcessCpu.Reading> cpuAtStart;
+    private Optional<ProcessCpu.Reading> cpuAtEnd;
 
     /** @param planned how many bookings the phase sends, for its progress lines */
     Phase(int planned, ProcessCpu cpu) {
@@ -87,7 +89,7 @@ final class Phase {
     }
 
     void start() throws Exception {
-        cpuAtStart = cpu.millis();
+        cpuAtStart = cpu.read();
         started = System.nanoTime();
         lastAnswered.set(started);
         lastSettled.set(started);
@@ -135,7 +137,7 @@ final class Phase {
             }
         }
         stoppedWaiting = System.nanoTime();
-        cpuAtEnd = cpu.millis();
+        cpuAtEnd = cpu.read();
     }
 
     void printProgress() {
@@ -150,9 +152,7 @@ final class Phase {
         int timedOut = ended.getOrDefault(Outcome.TIMED_OUT, 0);
         int pendingLeft = Math.max(0, accepted.get() - settled.size());
         double untilLastSettled = seconds(started, lastSettled.get());
-        Double cpuMillis = cpuAtStart.isPresent() && cpuAtEnd.isPresent()
-                ? cpuAtEnd.getAsDouble() - cpuAtStart.getAsDouble()
-                : null;
+        Optional<ProcessCpu.Reading> cpuUsed = cpuAtEnd.flatMap(end -> cpuAtStart.map(end::since));
         return new Figures(
                 sentAt.size(),
                 accepted.get(),
@@ -171,8 +171,9 @@ final class Phase {
                 perSecond(confirmed, untilLastSettled),
                 settled.size() / (double) accepted.get(),
                 Math.max(0, seconds(lastAnswered.get(), pendingLeft == 0 ? lastSettled.get() : stoppedWaiting)),
-                cpuMillis,
-                cpuMillis == null ? null : cpuMillis / confirmed,
+                cpuUsed.map(ProcessCpu.Reading::millis).orElse(null),
+                cpuUsed.map(used -> used.millis() / confirmed).orElse(null),
+                cpuUsed.map(used -> used.compilerMillis() / confirmed).orElse(null),
                 posts.percentileMillis(50),
                 posts.percentileMillis(95),
                 posts.percentileMillis(99),

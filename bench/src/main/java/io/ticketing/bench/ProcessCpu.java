@@ -6,9 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The CPU time that the processes under test have used so far, summed: user and system time of all their threads,
@@ -21,6 +22,9 @@ final class ProcessCpu {
     private static final int STIME_FIELD = 15;
     /** The fields after the command name's closing parenthesis start with field 3, the state. */
     private static final int FIRST_FIELD_AFTER_NAME = 3;
+
+    /** HotSpot's "C1 CompilerThread0", "C2 CompilerThread1", ..., as the kernel cuts names to 15 characters. */
+    private static final Pattern COMPILER_THREAD = Pattern.compile("^\\d+ \\(C[12] CompilerThre");
 
     private static long ticksPerSecond;
 
@@ -62,25 +66,66 @@ final class ProcessCpu {
         return new ProcessCpu(pids);
     }
 
+    /**
+     * The CPU time so far, and the part of it the JIT compiler's threads took: a platform just started, or one whose
+     * load has just changed, spends much of its CPU compiling (docs/benchmarks.md), which a platform that has run
+     * for a while at that load no longer pays.
+     *
+     * @param millis         all threads' CPU time
+     * @param compilerMillis the compiler threads' share of it, as far as they still run (the JVM may stop one it
+     *                       started for a burst of compilation, and its time is no longer listed)
+     */
+    record Reading(double millis, double compilerMillis) {
+
+        Reading since(Reading start) {
+            return new Reading(millis - start.millis, compilerMillis - start.compilerMillis);
+        }
+    }
+
     /** @return empty with no process to read, or when one has gone: a sum without it would be too low */
-    OptionalDouble millis() throws IOException, InterruptedException {
+    Optional<Reading> read() throws IOException, InterruptedException {
         if (pids.isEmpty()) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         long ticks = 0;
+        long compilerTicks = 0;
         for (long pid : pids) {
-            String stat;
             try {
-                stat = Files.readString(stat(pid));
+                ticks += ticks(Files.readString(stat(pid)));
             } catch (NoSuchFileException gone) {
-                return OptionalDouble.empty();
+                return Optional.empty();
             }
-            // The command name, field 2, is in parentheses and may hold spaces: count from its closing one.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[UTIME_FIELD - FIRST_FIELD_AFTER_NAME])
-                    + Long.parseLong(fields[STIME_FIELD - FIRST_FIELD_AFTER_NAME]);
+            compilerTicks += compilerTicks(pid);
         }
-        return OptionalDouble.of(ticks * 1000.0 / ticksPerSecond());
+        double millisPerTick = 1000.0 / ticksPerSecond();
+        return Optional.of(new Reading(ticks * millisPerTick, compilerTicks * millisPerTick));
+    }
+
+    private static long compilerTicks(long pid) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(stat(pid).resolveSibling("task"))) {
+            for (Path thread : threads) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    if (COMPILER_THREAD.matcher(stat).find()) {
+                        ticks += ticks(stat);
+                    }
+                } catch (NoSuchFileException ended) {
+                    // A thread that ended while the threads were listed.
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            // The process ended after its own line was read; the next reading says so.
+        }
+        return ticks;
+    }
+
+    /** User and system time of a process's or thread's {@code stat} line. */
+    private static long ticks(String stat) {
+        // The command name, field 2, is in parentheses and may hold spaces: count from its closing one.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[UTIME_FIELD - FIRST_FIELD_AFTER_NAME])
+                + Long.parseLong(fields[STIME_FIELD - FIRST_FIELD_AFTER_NAME]);
     }
 
     private static Path stat(long pid) {
