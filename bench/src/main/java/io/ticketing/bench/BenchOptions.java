@@ -33,10 +33,21 @@ final class BenchOptions {
     @Option(
             names = "--warm-up-bookings",
             paramLabel = "N",
-            defaultValue = "800",
-            description = "Bookings placed at the paced rate before anything is measured; 0 measures a cold "
+            defaultValue = "12000",
+            description = "The most bookings placed at the paced rate before anything is measured, in rounds of half a "
+                    + "minute until the JIT compiler is nearly done (--warm-up-until-jit-below); 0 measures a cold "
                     + "platform (default: ${DEFAULT-VALUE}).")
     int warmUpBookings;
+
+    @Option(
+            names = "--warm-up-until-jit-below",
+            paramLabel = "PERCENT",
+            defaultValue = "10",
+            description =
+                    "The warm-up ends after a round in which the JIT compiler's threads took less than this share "
+                            + "of the platform's CPU; with no process to read (--target without --pids-from), it places all "
+                            + "of --warm-up-bookings (default: ${DEFAULT-VALUE}).")
+    double warmUpUntilJitBelowPercent;
 
     @Option(
             names = "--bookings",
@@ -174,6 +185,7 @@ final class BenchOptions {
     BookingLoad.Size load() {
         return new BookingLoad.Size(
                 warmUpBookings,
+                warmUpUntilJitBelowPercent / 100,
                 bookings,
                 clients,
                 pacedRate,

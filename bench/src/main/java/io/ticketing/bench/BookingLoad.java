@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,10 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The booking scenarios, one phase after the other. Every {@code POST /api/bookings} is timed, and every booking from
  * the moment it was first sent until the dashboards' live stream shows it settled, and how it ended is counted.
  * <ul>
- *   <li>A <em>warm-up</em> first, whatever the scenarios: {@code warmUpBookings} paced like scenario 2, with figures
- *   of their own. A platform just started spends a quarter of its CPU in the JIT compiler for its first minutes
+ *   <li>A <em>warm-up</em> first, whatever the scenarios: bookings paced like scenario 2, with figures of their own,
+ *   in rounds until the JIT compiler takes less than {@code warmUpUntilJitBelow} of the platform's CPU, or
+ *   {@code warmUpBookings} are placed. A platform just started spends most of its CPU compiling for minutes
  *   (per-thread CPU from {@code /proc}, docs/benchmarks.md); the phases after it measure what a booking costs a
- *   platform that has been running, as on a sale's day. Zero bookings measure a cold platform, as before.</li>
+ *   platform that has been running, as on a sale's day. Zero bookings measure a cold platform.</li>
  *   <li>Scenarios 1 and 2, over four shows with enough seats, every tenth card declined. <em>Flat out</em>:
  *   {@code bookings} placed by {@code clients} concurrent clients, each sending the next as soon as the last is
  *   answered, for the most the platform accepts (the saga falls behind, so its latency there is a backlog's).
@@ -37,8 +39,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BookingLoad {
 
+    /**
+     * @param warmUpBookings        the most the warm-up places
+     * @param warmUpUntilJitBelow   the warm-up ends after a round in which the JIT compiler took less than this
+     *                              fraction of the platform's CPU
+     */
     record Size(
             int warmUpBookings,
+            double warmUpUntilJitBelow,
             int bookings,
             int clients,
             double pacedRate,
@@ -64,6 +72,7 @@ final class BookingLoad {
     private static final int USERS = 8;
     private static final int HOT_CLIENTS = 16;
     private static final String TICKET_PRICE = "10.00";
+    private static final int WARM_UP_ROUND_SECONDS = 30;
 
     /**
      * What a phase's bookings are like: the shows they go to in turn, whether every tenth card is declined, and
@@ -107,9 +116,11 @@ final class BookingLoad {
         List<String> failures = new ArrayList<>();
         if (size.warmUpBookings() > 0) {
             Mix warmUp = new Mix(newShows(admin, size.warmUpBookings()), true, false);
-            Benchmark.progress("  warm-up: %d bookings at %.0f a second", size.warmUpBookings(), size.pacedRate());
-            phases.put(
-                    WARM_UP, measure(size.warmUpBookings(), phase -> placePaced(phase, size.warmUpBookings(), warmUp)));
+            Benchmark.progress(
+                    "  warm-up: up to %d bookings at %.0f a second, until the JIT compiler takes less than %.0f %% of "
+                            + "the CPU",
+                    size.warmUpBookings(), size.pacedRate(), size.warmUpUntilJitBelow() * 100);
+            phases.put(WARM_UP, measure(size.warmUpBookings(), phase -> warmUp(phase, warmUp)));
         }
         if (scenarios.contains(Scenario.BOOKINGS)) {
             Mix spread = new Mix(newShows(admin, size.bookings() + size.pacedBookings()), true, false);
@@ -194,6 +205,37 @@ final class BookingLoad {
         }
         awaitAnswers(phase, running);
         pool.shutdown();
+    }
+
+    /**
+     * Paced rounds of {@value #WARM_UP_ROUND_SECONDS} seconds until the JIT compiler is nearly done. A platform just
+     * started spends most of its CPU compiling for minutes (how many depends on the machine), and a phase measured
+     * then says more about the compiler than about bookings.
+     */
+    private void warmUp(Phase phase, Mix mix) throws Exception {
+        int roundBookings = (int) Math.ceil(size.pacedRate() * WARM_UP_ROUND_SECONDS);
+        int placed = 0;
+        Optional<ProcessCpu.Reading> roundStart = cpu.read();
+        while (placed < size.warmUpBookings()) {
+            int round = Math.min(roundBookings, size.warmUpBookings() - placed);
+            placePaced(phase, round, mix);
+            placed += round;
+            Optional<ProcessCpu.Reading> roundEnd = cpu.read();
+            Optional<Double> jitShare = jitShare(roundStart, roundEnd);
+            if (jitShare.isPresent()) {
+                Benchmark.progress(
+                        "  warm-up: %d placed; the JIT compiler took %.0f %% of the last round's CPU",
+                        placed, jitShare.get() * 100);
+                if (jitShare.get() < size.warmUpUntilJitBelow()) {
+                    return;
+                }
+            }
+            roundStart = roundEnd;
+        }
+    }
+
+    private static Optional<Double> jitShare(Optional<ProcessCpu.Reading> start, Optional<ProcessCpu.Reading> end) {
+        return end.flatMap(reading -> start.map(reading::since)).map(used -> used.compilerMillis() / used.millis());
     }
 
     /** Bookings sent at a fixed rate, whatever the answers. */
