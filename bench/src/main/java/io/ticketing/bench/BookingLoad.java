@@ -221,7 +221,8 @@ final class BookingLoad {
             placePaced(phase, round, mix);
             placed += round;
             Optional<ProcessCpu.Reading> roundEnd = cpu.read();
-            Optional<Double> jitShare = jitShare(roundStart, roundEnd);
+            Optional<Double> jitShare =
+                    ProcessCpu.Reading.between(roundStart, roundEnd).map(ProcessCpu.Reading::compilerShare);
             if (jitShare.isPresent()) {
                 Benchmark.progress(
                         "  warm-up: %d placed; the JIT compiler took %.0f %% of the last round's CPU",
@@ -232,10 +233,6 @@ final class BookingLoad {
             }
             roundStart = roundEnd;
         }
-    }
-
-    private static Optional<Double> jitShare(Optional<ProcessCpu.Reading> start, Optional<ProcessCpu.Reading> end) {
-        return end.flatMap(reading -> start.map(reading::since)).map(used -> used.compilerMillis() / used.millis());
     }
 
     /** Bookings sent at a fixed rate, whatever the answers. */

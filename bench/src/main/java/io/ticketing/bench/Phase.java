@@ -152,7 +152,7 @@ final class Phase {
         int timedOut = ended.getOrDefault(Outcome.TIMED_OUT, 0);
         int pendingLeft = Math.max(0, accepted.get() - settled.size());
         double untilLastSettled = seconds(started, lastSettled.get());
-        Optional<ProcessCpu.Reading> cpuUsed = cpuAtEnd.flatMap(end -> cpuAtStart.map(end::since));
+        Optional<ProcessCpu.Reading> cpuUsed = ProcessCpu.Reading.between(cpuAtStart, cpuAtEnd);
         return new Figures(
                 sentAt.size(),
                 accepted.get(),

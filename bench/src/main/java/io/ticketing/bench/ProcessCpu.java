@@ -77,8 +77,14 @@ final class ProcessCpu {
      */
     record Reading(double millis, double compilerMillis) {
 
-        Reading since(Reading start) {
-            return new Reading(millis - start.millis, compilerMillis - start.compilerMillis);
+        /** What was used between two readings, if both could be taken. */
+        static Optional<Reading> between(Optional<Reading> start, Optional<Reading> end) {
+            return end.flatMap(last -> start.map(
+                    first -> new Reading(last.millis - first.millis, last.compilerMillis - first.compilerMillis)));
+        }
+
+        double compilerShare() {
+            return compilerMillis / millis;
         }
     }
 
