@@ -395,6 +395,7 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(phase + ".settled.ratioToAccepted", median(runs, phase, Phase.Figures::settledToAccepted));
             figures.put(phase + ".pendingLeft", median(runs, phase, Phase.Figures::pendingLeft));
             figures.put(phase + ".drain.seconds", median(runs, phase, Phase.Figures::drainSeconds));
+            figures.put(phase + ".processorsCaughtUp.seconds", median(runs, phase, Phase.Figures::catchUpSeconds));
             figures.put(
                     phase + ".cpu.msPerConfirmed", medianOrAbsent(runs, phase, Phase.Figures::cpuMillisPerConfirmed));
             figures.put(

@@ -1,5 +1,6 @@
 package io.ticketing.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketing.client.PlatformClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,8 @@ final class BookingLoad {
     private final List<String> users = new ArrayList<>();
     /** The phase under way, which the live stream's settlements go to; null between phases. */
     private volatile Phase current;
+    /** The platform's processors' backlog, asked with the admin's token once the run has one. */
+    private Phase.Backlog backlog;
 
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -106,6 +109,7 @@ final class BookingLoad {
 
     Figures run() throws Exception {
         String admin = api.adminToken();
+        backlog = () -> slowestProcessorBacklog(admin);
         // Seats of their own, so that no phase's show loses any to the warm-up.
         UUID warmUpShow = api.newShow(admin, USERS, TICKET_PRICE);
         for (int i = 0; i < USERS; i++) {
@@ -167,7 +171,7 @@ final class BookingLoad {
 
     /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */
     private Phase.Figures measure(int planned, Placing placing) throws Exception {
-        Phase phase = new Phase(planned, cpu);
+        Phase phase = new Phase(planned, cpu, backlog);
         current = phase;
         phase.start();
         placing.place(phase);
@@ -176,18 +180,31 @@ final class BookingLoad {
         Phase.Figures figures = phase.figures();
         Benchmark.progress(
                 "  %d accepted, %d refused (503), %.1f confirmed/s; the last settled %.1f s after the "
-                        + "last placement was answered, %d left pending",
+                        + "last placement was answered, %d left pending; the processors caught up %.1f s later",
                 figures.accepted(),
                 figures.outcomes().refused503(),
                 figures.confirmedPerSecond(),
                 figures.drainSeconds(),
-                figures.pendingLeft());
+                figures.pendingLeft(),
+                figures.catchUpSeconds());
         if (figures.cpuMillisPerConfirmed() != null) {
             Benchmark.progress(
                     "  %.1f ms of CPU per confirmed booking, %.1f of them the JIT compiler's",
                     figures.cpuMillisPerConfirmed(), figures.compilerMillisPerConfirmed());
         }
         return figures;
+    }
+
+    /**
+     * The largest lag, in events, of the processors that booking-query reports: its own projections and the booking
+     * saga, the slowest step of a booking.
+     */
+    private long slowestProcessorBacklog(String admin) {
+        long behind = 0;
+        for (JsonNode processor : api.call("booking-query", "GET", "/api/admin/projections", admin, null, 200)) {
+            behind = Math.max(behind, processor.path("lag").asLong());
+        }
+        return behind;
     }
 
     /** Each client sends the next booking as soon as the last is answered. */

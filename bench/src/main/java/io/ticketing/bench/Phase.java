@@ -11,9 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One phase of bookings: when each was first sent, how every placement was answered, how and when each booking
- * settled, and the platform's CPU time from the phase's start until its bookings settled.
+ * settled, and the platform's CPU time from the phase's start until its processors had caught up with what the phase
+ * wrote. A booking shows settled before the saga has ended it and every projection has seen it: a phase that ended at
+ * its last settlement would leave that work to the next phase's CPU and latencies.
  */
 final class Phase {
+
+    /** How many events the furthest-behind of the platform's processors still has to handle. */
+    @FunctionalInterface
+    interface Backlog {
+        long events() throws Exception;
+    }
 
     /**
      * @param pendingLeft           accepted, but still not settled when the phase stopped waiting
@@ -21,6 +29,7 @@ final class Phase {
      * @param confirmedPerSecond    goodput: confirmed over the time from the phase's start to its last settlement
      * @param drainSeconds          from the last placement's answer until the last accepted booking settled; with
      *                              bookings left pending, until the phase stopped waiting for them, so at least that
+     * @param catchUpSeconds        from the last settlement until no processor was behind the event stream
      * @param cpuMillis             the platform's CPU time over the phase; null when no process could be read
      * @param cpuMillisPerConfirmed that, per confirmed booking
      * @param compilerMillisPerConfirmed of that, what the JIT compiler's threads took
@@ -38,6 +47,7 @@ final class Phase {
             double confirmedPerSecond,
             double settledToAccepted,
             double drainSeconds,
+            double catchUpSeconds,
             Double cpuMillis,
             Double cpuMillisPerConfirmed,
             Double compilerMillisPerConfirmed,
@@ -68,6 +78,7 @@ final class Phase {
 
     private final int planned;
     private final ProcessCpu cpu;
+    private final Backlog backlog;
     private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
     private final Latencies posts = new Latencies();
@@ -79,13 +90,15 @@ final class Phase {
     private final AtomicLong lastSettled = new AtomicLong();
     private long started;
     private long stoppedWaiting;
+    private long caughtUp;
     private Optional<ProcessCpu.Reading> cpuAtStart;
     private Optional<ProcessCpu.Reading> cpuAtEnd;
 
     /** @param planned how many bookings the phase sends, for its progress lines */
-    Phase(int planned, ProcessCpu cpu) {
+    Phase(int planned, ProcessCpu cpu, Backlog backlog) {
         this.planned = planned;
         this.cpu = cpu;
+        this.backlog = backlog;
     }
 
     void start() throws Exception {
@@ -125,8 +138,9 @@ final class Phase {
     }
 
     /**
-     * Waits up to three minutes for every accepted booking to settle, with a progress line a second. It looks more
-     * often than it prints, so that the platform's idle CPU after the last settlement hardly counts.
+     * Waits up to three minutes for every accepted booking to settle, then for the processors to catch up, with a
+     * progress line a second. It looks more often than it prints, so that the platform's idle CPU after the last
+     * settlement hardly counts.
      */
     void awaitSettled() throws Exception {
         long waitUntil = System.nanoTime() + SETTLE_WAIT.toNanos();
@@ -137,6 +151,14 @@ final class Phase {
             }
         }
         stoppedWaiting = System.nanoTime();
+        long behind;
+        for (int tick = 1; (behind = backlog.events()) > 0 && System.nanoTime() < waitUntil; tick++) {
+            Thread.sleep(100);
+            if (tick % 10 == 0) {
+                Benchmark.progress("  settled; the slowest processor is %d events behind", behind);
+            }
+        }
+        caughtUp = System.nanoTime();
         cpuAtEnd = cpu.read();
     }
 
@@ -171,6 +193,7 @@ final class Phase {
                 perSecond(confirmed, untilLastSettled),
                 settled.size() / (double) accepted.get(),
                 Math.max(0, seconds(lastAnswered.get(), pendingLeft == 0 ? lastSettled.get() : stoppedWaiting)),
+                Math.max(0, seconds(lastSettled.get(), caughtUp)),
                 cpuUsed.map(ProcessCpu.Reading::millis).orElse(null),
                 cpuUsed.map(used -> used.millis() / confirmed).orElse(null),
                 cpuUsed.map(used -> used.compilerMillis() / confirmed).orElse(null),
