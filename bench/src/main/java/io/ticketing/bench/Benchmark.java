@@ -11,6 +11,9 @@ import io.ticketing.client.PlatformClient.Credentials;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,7 +150,7 @@ public final class Benchmark implements Callable<Integer> {
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(api, options.load(), scenarios, cpu).run());
+            results.add(new BookingLoad(api, options.load(), scenarios, cpu, ProcessCpu.none()).run());
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs);
@@ -197,6 +200,7 @@ public final class Benchmark implements Callable<Integer> {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
+            ProcessCpu database = serverProcesses(postgres);
             // The scenarios pay with the simulated gateway's test tokens.
             Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL",
@@ -216,7 +220,7 @@ public final class Benchmark implements Callable<Integer> {
             boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);
             List<AtLatency> atLatencies = new ArrayList<>();
             for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
-                atLatencies.add(atLatency(launcher, withLatency(environment, latency), log, load, scenarios));
+                atLatencies.add(atLatency(launcher, withLatency(environment, latency), log, load, scenarios, database));
             }
             long placed = atLatencies.stream()
                     .flatMap(at -> at.load().phases().values().stream())
@@ -230,6 +234,16 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
+    /** The server's processes, found through the backend that answers a connection of the benchmark's own. */
+    private static ProcessCpu serverProcesses(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
+            backend.next();
+            return ProcessCpu.serverOf(backend.getLong(1));
+        }
+    }
+
     private static Map<String, String> withLatency(Map<String, String> environment, String gatewayLatency) {
         Map<String, String> withLatency = new LinkedHashMap<>(environment);
         withLatency.put("PAYMENT_GATEWAY_LATENCY", gatewayLatency);
@@ -237,14 +251,20 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private static AtLatency atLatency(
-            Path launcher, Map<String, String> environment, Path log, BookingLoad.Size load, Set<Scenario> scenarios)
+            Path launcher,
+            Map<String, String> environment,
+            Path log,
+            BookingLoad.Size load,
+            Set<Scenario> scenarios,
+            ProcessCpu database)
             throws Exception {
         String latency = environment.get("PAYMENT_GATEWAY_LATENCY");
         progress("  starting the platform, payment gateway latency %s (log: %s)", latency, log);
         try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
             double startUp = platform.startUp().toMillis() / 1e3;
             progress("  up in %.1f s", startUp);
-            BookingLoad.Figures bookings = new BookingLoad(client(platform), load, scenarios, platform.cpu()).run();
+            BookingLoad.Figures bookings =
+                    new BookingLoad(client(platform), load, scenarios, platform.cpu(), database).run();
             return new AtLatency(latency, startUp, platform.peakResidentMiB(), bookings);
         }
     }
@@ -401,6 +421,9 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(
                     phase + ".cpu.jitCompilerMsPerConfirmed",
                     medianOrAbsent(runs, phase, Phase.Figures::compilerMillisPerConfirmed));
+            figures.put(
+                    phase + ".cpu.postgresMsPerConfirmed",
+                    medianOrAbsent(runs, phase, Phase.Figures::databaseMillisPerConfirmed));
         }
         if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
             // One show's seats against the same load spread over four shows.

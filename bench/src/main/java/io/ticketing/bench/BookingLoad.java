@@ -91,6 +91,7 @@ final class BookingLoad {
     private final Size size;
     private final Set<Scenario> scenarios;
     private final ProcessCpu cpu;
+    private final ProcessCpu database;
     private final List<String> users = new ArrayList<>();
     /** The phase under way, which the live stream's settlements go to; null between phases. */
     private volatile Phase current;
@@ -99,12 +100,16 @@ final class BookingLoad {
 
     private final AtomicInteger sequence = new AtomicInteger();
 
-    /** @param cpu the processes whose CPU time each phase costs */
-    BookingLoad(PlatformClient api, Size size, Set<Scenario> scenarios, ProcessCpu cpu) {
+    /**
+     * @param cpu      the platform's processes, whose CPU time each phase costs
+     * @param database the database server's, whose CPU time each phase costs too
+     */
+    BookingLoad(PlatformClient api, Size size, Set<Scenario> scenarios, ProcessCpu cpu, ProcessCpu database) {
         this.api = api;
         this.size = size;
         this.scenarios = scenarios;
         this.cpu = cpu;
+        this.database = database;
     }
 
     Figures run() throws Exception {
@@ -171,7 +176,7 @@ final class BookingLoad {
 
     /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */
     private Phase.Figures measure(int planned, Placing placing) throws Exception {
-        Phase phase = new Phase(planned, cpu, backlog);
+        Phase phase = new Phase(planned, cpu, database, backlog);
         current = phase;
         phase.start();
         placing.place(phase);
@@ -191,6 +196,10 @@ final class BookingLoad {
             Benchmark.progress(
                     "  %.1f ms of CPU per confirmed booking, %.1f of them the JIT compiler's",
                     figures.cpuMillisPerConfirmed(), figures.compilerMillisPerConfirmed());
+        }
+        if (figures.databaseMillisPerConfirmed() != null) {
+            Benchmark.progress(
+                    "  PostgreSQL: %.1f ms of CPU per confirmed booking", figures.databaseMillisPerConfirmed());
         }
         return figures;
     }

@@ -33,6 +33,8 @@ final class Phase {
      * @param cpuMillis             the platform's CPU time over the phase; null when no process could be read
      * @param cpuMillisPerConfirmed that, per confirmed booking
      * @param compilerMillisPerConfirmed of that, what the JIT compiler's threads took
+     * @param databaseMillisPerConfirmed PostgreSQL's CPU time over the phase per confirmed booking; null when the
+     *                                   database is not the benchmark's own
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
      */
@@ -51,6 +53,7 @@ final class Phase {
             Double cpuMillis,
             Double cpuMillisPerConfirmed,
             Double compilerMillisPerConfirmed,
+            Double databaseMillisPerConfirmed,
             double postP50,
             double postP95,
             double postP99,
@@ -78,6 +81,7 @@ final class Phase {
 
     private final int planned;
     private final ProcessCpu cpu;
+    private final ProcessCpu database;
     private final Backlog backlog;
     private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
@@ -93,16 +97,24 @@ final class Phase {
     private long caughtUp;
     private Optional<ProcessCpu.Reading> cpuAtStart;
     private Optional<ProcessCpu.Reading> cpuAtEnd;
+    private Optional<ProcessCpu.Reading> databaseAtStart;
+    private Optional<ProcessCpu.Reading> databaseAtEnd;
 
-    /** @param planned how many bookings the phase sends, for its progress lines */
-    Phase(int planned, ProcessCpu cpu, Backlog backlog) {
+    /**
+     * @param planned  how many bookings the phase sends, for its progress lines
+     * @param cpu      the platform's processes
+     * @param database the database server's processes
+     */
+    Phase(int planned, ProcessCpu cpu, ProcessCpu database, Backlog backlog) {
         this.planned = planned;
         this.cpu = cpu;
+        this.database = database;
         this.backlog = backlog;
     }
 
     void start() throws Exception {
         cpuAtStart = cpu.read();
+        databaseAtStart = database.read();
         started = System.nanoTime();
         lastAnswered.set(started);
         lastSettled.set(started);
@@ -160,6 +172,7 @@ final class Phase {
         }
         caughtUp = System.nanoTime();
         cpuAtEnd = cpu.read();
+        databaseAtEnd = database.read();
     }
 
     void printProgress() {
@@ -197,6 +210,9 @@ final class Phase {
                 cpuUsed.map(ProcessCpu.Reading::millis).orElse(null),
                 cpuUsed.map(used -> used.millis() / confirmed).orElse(null),
                 cpuUsed.map(used -> used.compilerMillis() / confirmed).orElse(null),
+                ProcessCpu.Reading.between(databaseAtStart, databaseAtEnd)
+                        .map(used -> used.millis() / confirmed)
+                        .orElse(null),
                 posts.percentileMillis(50),
                 posts.percentileMillis(95),
                 posts.percentileMillis(99),

@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  */
 final class ProcessCpu {
 
+    private static final int PPID_FIELD = 4;
     private static final int UTIME_FIELD = 14;
     private static final int STIME_FIELD = 15;
+    /** The time of a process's children that have ended and that it has waited for. */
+    private static final int CUTIME_FIELD = 16;
+
+    private static final int CSTIME_FIELD = 17;
     /** The fields after the command name's closing parenthesis start with field 3, the state. */
     private static final int FIRST_FIELD_AFTER_NAME = 3;
 
@@ -29,17 +34,31 @@ final class ProcessCpu {
     private static long ticksPerSecond;
 
     private final Set<Long> pids;
+    /** Whether the processes' children count too, those that have ended included. */
+    private final boolean withChildren;
 
-    private ProcessCpu(Set<Long> pids) {
+    private ProcessCpu(Set<Long> pids, boolean withChildren) {
         this.pids = pids;
+        this.withChildren = withChildren;
     }
 
     static ProcessCpu of(long pid) {
-        return new ProcessCpu(Set.of(pid));
+        return new ProcessCpu(Set.of(pid), false);
     }
 
     static ProcessCpu none() {
-        return new ProcessCpu(Set.of());
+        return new ProcessCpu(Set.of(), false);
+    }
+
+    /**
+     * A PostgreSQL server, found through one of its backends: its postmaster and every process the postmaster runs,
+     * a backend for each connection, the WAL writer, the checkpointer, autovacuum's workers, and those that have
+     * ended.
+     */
+    static ProcessCpu serverOf(long backendPid) throws IOException {
+        long postmaster =
+                Long.parseLong(fields(Files.readString(stat(backendPid)))[PPID_FIELD - FIRST_FIELD_AFTER_NAME]);
+        return new ProcessCpu(Set.of(postmaster), true);
     }
 
     /**
@@ -63,7 +82,7 @@ final class ProcessCpu {
         if (pids.isEmpty()) {
             throw new IllegalArgumentException("No *.pid file in " + folder);
         }
-        return new ProcessCpu(pids);
+        return new ProcessCpu(pids, false);
     }
 
     /**
@@ -96,10 +115,18 @@ final class ProcessCpu {
         long ticks = 0;
         long compilerTicks = 0;
         for (long pid : pids) {
+            String stat;
             try {
-                ticks += ticks(Files.readString(stat(pid)));
+                stat = Files.readString(stat(pid));
             } catch (NoSuchFileException gone) {
                 return Optional.empty();
+            }
+            ticks += ticks(stat);
+            if (withChildren) {
+                String[] fields = fields(stat);
+                ticks += Long.parseLong(fields[CUTIME_FIELD - FIRST_FIELD_AFTER_NAME])
+                        + Long.parseLong(fields[CSTIME_FIELD - FIRST_FIELD_AFTER_NAME])
+                        + runningChildrenTicks(pid);
             }
             compilerTicks += compilerTicks(pid);
         }
@@ -126,12 +153,34 @@ final class ProcessCpu {
         return ticks;
     }
 
+    private static long runningChildrenTicks(long parent) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (Long.parseLong(fields(stat)[PPID_FIELD - FIRST_FIELD_AFTER_NAME]) == parent) {
+                        ticks += ticks(stat);
+                    }
+                } catch (NoSuchFileException ended) {
+                    // Its time is now the parent's, counted with its other ended children.
+                }
+            }
+        }
+        return ticks;
+    }
+
     /** User and system time of a process's or thread's {@code stat} line. */
     private static long ticks(String stat) {
-        // The command name, field 2, is in parentheses and may hold spaces: count from its closing one.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = fields(stat);
         return Long.parseLong(fields[UTIME_FIELD - FIRST_FIELD_AFTER_NAME])
                 + Long.parseLong(fields[STIME_FIELD - FIRST_FIELD_AFTER_NAME]);
+    }
+
+    /** The fields of a {@code stat} line from field 3 on. */
+    private static String[] fields(String stat) {
+        // The command name, field 2, is in parentheses and may hold spaces: count from its closing one.
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static Path stat(long pid) {
