@@ -21,9 +21,8 @@ final class ProcessCpu {
     private static final int PPID_FIELD = 4;
     private static final int UTIME_FIELD = 14;
     private static final int STIME_FIELD = 15;
-    /** The time of a process's children that have ended and that it has waited for. */
+    // The user and system time of a process's children that have ended and that it has waited for.
     private static final int CUTIME_FIELD = 16;
-
     private static final int CSTIME_FIELD = 17;
     /** The fields after the command name's closing parenthesis start with field 3, the state. */
     private static final int FIRST_FIELD_AFTER_NAME = 3;
