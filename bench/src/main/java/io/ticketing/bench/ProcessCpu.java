@@ -63,8 +63,8 @@ final class ProcessCpu {
     /**
      * The processes named by the {@code *.pid} files of {@code directory}, or of its {@code pids} folder, where
      * {@code scripts/distributed-up.sh} writes one for every service instance, Axon Server and the database's
-     * launcher. PostgreSQL's own server processes are not among them, as in the standalone mode, whose database runs
-     * beside the benchmark.
+     * launcher. PostgreSQL's own server processes, that launcher's children, are not among them; only a server the
+     * benchmark starts itself is read, apart ({@link #serverOf}).
      */
     static ProcessCpu fromPidFiles(Path directory) throws IOException {
         Path folder = Files.isDirectory(directory.resolve("pids")) ? directory.resolve("pids") : directory;
