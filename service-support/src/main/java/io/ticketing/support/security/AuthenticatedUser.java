@@ -12,12 +12,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record AuthenticatedUser(UserId id, Set<Role> roles) {
 
-    static final String ROLES_CLAIM = "roles";
-
     static AuthenticatedUser from(Jwt token) {
-        Set<Role> roles = token.getClaimAsStringList(ROLES_CLAIM) == null
+        Set<Role> roles = token.getClaimAsStringList(PlatformTokens.ROLES_CLAIM) == null
                 ? Set.of()
-                : Set.copyOf(token.getClaimAsStringList(ROLES_CLAIM).stream()
+                : Set.copyOf(token.getClaimAsStringList(PlatformTokens.ROLES_CLAIM).stream()
                         .map(Role::valueOf)
                         .toList());
         return new AuthenticatedUser(new UserId(UUID.fromString(token.getSubject())), roles);

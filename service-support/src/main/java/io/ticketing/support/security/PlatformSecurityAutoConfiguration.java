@@ -22,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -92,7 +93,9 @@ public class PlatformSecurityAutoConfiguration {
                         .jwt(jwt -> jwt.decoder(new ValidatingJwtDecoder(
                                         jwtDecoder,
                                         new DelegatingOAuth2TokenValidator<>(
-                                                new JwtTimestampValidator(), new RevokedUserValidator(revokedUsers))))
+                                                new JwtIssuerValidator(PlatformTokens.ISSUER),
+                                                new JwtTimestampValidator(),
+                                                new RevokedUserValidator(revokedUsers))))
                                 .jwtAuthenticationConverter(rolesFromToken()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -150,7 +153,7 @@ public class PlatformSecurityAutoConfiguration {
 
     private static JwtAuthenticationConverter rolesFromToken() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(AuthenticatedUser.ROLES_CLAIM);
+        roles.setAuthoritiesClaimName(PlatformTokens.ROLES_CLAIM);
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);

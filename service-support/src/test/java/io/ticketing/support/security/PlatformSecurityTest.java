@@ -155,6 +155,17 @@ class PlatformSecurityTest {
     }
 
     @Test
+    void aTokenSignedWithTheKeyButNamingAnotherIssuerIsRefused() {
+        JWTClaimsSet genuine = claims(ada, Role.USER);
+        assertThat(get("/api/probe", signed(genuine))).hasStatus(HttpStatus.OK);
+
+        refused(signed(new JWTClaimsSet.Builder(genuine)
+                .issuer("https://issuer.example")
+                .build()));
+        refused(signed(new JWTClaimsSet.Builder(genuine).issuer(null).build()));
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         Instant anHourAndAHalfAgo = Instant.now().minus(Duration.ofMinutes(90));
         refused(signed(claims(ada, anHourAndAHalfAgo, Role.USER)));
@@ -282,7 +293,7 @@ class PlatformSecurityTest {
     /** As the user service issues them: for an hour from {@code issuedAt}. */
     private static JWTClaimsSet claims(UserId user, Instant issuedAt, Role role) {
         return new JWTClaimsSet.Builder()
-                .issuer("booking-platform-user-service")
+                .issuer(PlatformTokens.ISSUER)
                 .subject(user.toString())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(Duration.ofHours(1))))

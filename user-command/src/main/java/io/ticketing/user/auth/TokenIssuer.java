@@ -1,6 +1,7 @@
 package io.ticketing.user.auth;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.ticketing.support.security.PlatformTokens;
 import io.ticketing.user.persistence.UserAccount;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
-    static final String ISSUER = "booking-platform-user-service";
-
     private final JwtEncoder encoder;
     private final RSAKey signingKey;
     private final TokenSettings settings;
@@ -30,12 +29,12 @@ class TokenIssuer {
     AccessToken issueFor(UserAccount account) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
+                .issuer(PlatformTokens.ISSUER)
                 .subject(account.userId().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(settings.lifetime()))
                 .claim("email", account.email())
-                .claim("roles", List.of(account.role().name()))
+                .claim(PlatformTokens.ROLES_CLAIM, List.of(account.role().name()))
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .keyId(signingKey.getKeyID())
