@@ -1,5 +1,6 @@
 package io.ticketing.query.projection;
 
+import java.time.Clock;
 import java.util.Map;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
@@ -36,6 +37,12 @@ class DashboardProcessing {
      */
     private static final int BATCH_SIZE = 2500;
 
+    /** The dashboards count days as UTC has them, wherever the service runs. */
+    @Bean
+    Clock dashboardsClock() {
+        return Clock.systemUTC();
+    }
+
     /**
      * A projection of its own, which publishes no live updates, in a processing group of its own. Its transactions
      * are the live processor's with the build schema first on the {@code search_path}: every statement of the
@@ -48,6 +55,7 @@ class DashboardProcessing {
             ShowViewRepository shows,
             BookingViewRepository bookings,
             DailyTotals totals,
+            Clock clock,
             JdbcTemplate jdbc,
             ConnectionProvider connections,
             DeadLetterSchema deadLetters,
@@ -55,7 +63,7 @@ class DashboardProcessing {
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ObjectProvider<DashboardRebuild> rebuild) {
-        DashboardProjection building = DashboardProjection.withoutUpdates(contacts, shows, bookings, totals);
+        DashboardProjection building = DashboardProjection.withoutUpdates(contacts, shows, bookings, totals, clock);
         String group = DashboardRebuild.PROCESSING_GROUP;
         return configurer -> configurer
                 .eventProcessing()

@@ -24,9 +24,9 @@ import io.ticketing.query.api.ShowStats;
 import io.ticketing.query.api.WatchBookings;
 import io.ticketing.query.projection.DailyTotals.Counter;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +67,7 @@ public class DashboardProjection {
     private final ShowViewRepository shows;
     private final BookingViewRepository bookings;
     private final DailyTotals totals;
+    private final Clock clock;
     private final Consumer<BookingSummary> changed;
 
     @Autowired
@@ -75,8 +76,9 @@ public class DashboardProjection {
             ShowViewRepository shows,
             BookingViewRepository bookings,
             DailyTotals totals,
+            Clock clock,
             QueryUpdateEmitter updates) {
-        this(contacts, shows, bookings, totals, summary -> {
+        this(contacts, shows, bookings, totals, clock, summary -> {
             updates.emit(FindBooking.class, query -> query.bookingId().equals(summary.bookingId()), summary);
             updates.emit(WatchBookings.class, query -> query.covers(summary), summary);
         });
@@ -87,11 +89,13 @@ public class DashboardProjection {
             ShowViewRepository shows,
             BookingViewRepository bookings,
             DailyTotals totals,
+            Clock clock,
             Consumer<BookingSummary> changed) {
         this.contacts = contacts;
         this.shows = shows;
         this.bookings = bookings;
         this.totals = totals;
+        this.clock = clock;
         this.changed = changed;
     }
 
@@ -103,8 +107,9 @@ public class DashboardProjection {
             UserContactRepository contacts,
             ShowViewRepository shows,
             BookingViewRepository bookings,
-            DailyTotals totals) {
-        return new DashboardProjection(contacts, shows, bookings, totals, summary -> {});
+            DailyTotals totals,
+            Clock clock) {
+        return new DashboardProjection(contacts, shows, bookings, totals, clock, summary -> {});
     }
 
     @EventHandler
@@ -277,7 +282,7 @@ public class DashboardProjection {
         Map<String, Long> byStatus = new TreeMap<>();
         bookings.countByStatus().forEach(row -> byStatus.put(row[0].toString(), (Long) row[1]));
         return new DashboardSummary(
-                byStatus, totals.revenueByCurrency(), totals.lastDays(query.days(), LocalDate.now(ZoneOffset.UTC)));
+                byStatus, totals.revenueByCurrency(), totals.lastDays(query.days(), LocalDate.now(clock)));
     }
 
     /**

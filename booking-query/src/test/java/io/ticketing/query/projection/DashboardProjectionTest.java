@@ -34,8 +34,8 @@ import io.ticketing.query.api.WatchBookings;
 import io.ticketing.support.test.EventFeed;
 import io.ticketing.support.test.ProjectionTest;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -68,11 +68,10 @@ import org.springframework.transaction.support.TransactionTemplate;
         })
 class DashboardProjectionTest {
 
-    /** Today (UTC), so that the summary's last days include it. */
-    private static final Instant PLACED_AT = LocalDate.now(ZoneOffset.UTC)
-            .atStartOfDay(ZoneOffset.UTC)
-            .toInstant()
-            .plusSeconds(1);
+    private static final Instant PLACED_AT = Instant.parse("2026-03-01T00:00:01Z");
+
+    /** The summary's last days end with the day of the bookings, whenever the test runs. */
+    private static final Clock LATER_THAT_DAY = Clock.fixed(PLACED_AT.plus(18, ChronoUnit.HOURS), ZoneOffset.UTC);
 
     private static final Instant LATER = PLACED_AT.plusSeconds(5);
     private static final Money PRICE = Money.of("25.00", "EUR");
@@ -373,6 +372,11 @@ class DashboardProjectionTest {
         @Bean
         SimpleQueryUpdateEmitter queryUpdateEmitter() {
             return SimpleQueryUpdateEmitter.builder().build();
+        }
+
+        @Bean
+        Clock clock() {
+            return LATER_THAT_DAY;
         }
     }
 }
