@@ -53,6 +53,9 @@ final class EventStoreFactory {
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .upcasterChain(new EventUpcasterChain(MessageSerialization.upcasters()))
+                .readEventDataWithoutGaps(GapSpanningReads::withoutGaps)
+                .readEventDataWithGaps(GapSpanningReads::withGaps)
+                .extendedGapCheckEnabled(false)
                 .build();
         return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
     }

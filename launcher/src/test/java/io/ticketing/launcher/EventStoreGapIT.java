@@ -82,6 +82,30 @@ class EventStoreGapIT {
     }
 
     @Test
+    void aReaderCrossesGapsWiderThanABatch() throws Exception {
+        List<String> published = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream =
+                store.eventStore().openStream(store.eventStore().createHeadToken())) {
+            published.add(publishOne());
+            burnGlobalIndexes(5);
+            published.add(publishOne());
+            // Ten batches' worth of indexes that no event will ever have, read from a token that has gaps.
+            burnGlobalIndexes(1_000);
+            published.add(publishOne());
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen.size() < published.size() && System.nanoTime() < deadline) {
+                if (stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
+                    seen.add(stream.nextAvailable().getIdentifier());
+                }
+            }
+        }
+
+        assertThat(seen).containsExactlyElementsOf(published);
+    }
+
+    @Test
     void aSnapshotStoredAfterTheUnitOfWorkIsKept() {
         String aggregateId = UUID.randomUUID().toString();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
@@ -124,6 +148,22 @@ class EventStoreGapIT {
             } catch (IllegalStateException rolledBackOnPurpose) {
                 rolledBack.addAll(eventIds);
             }
+        }
+    }
+
+    private static String publishOne() {
+        GenericDomainEventMessage<String> event =
+                new GenericDomainEventMessage<>("Probe", UUID.randomUUID().toString(), 0, "alone");
+        DefaultUnitOfWork.startAndGet(null).execute(() -> store.eventStore().publish(event));
+        return event.getIdentifier();
+    }
+
+    /** Takes global indexes as rolled-back appends would, without storing anything under them. */
+    private static void burnGlobalIndexes(int count) throws Exception {
+        try (Connection connection = store.database().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT nextval(pg_get_serial_sequence('domainevententry', 'globalindex'))"
+                    + " FROM generate_series(1, " + count + ")");
         }
     }
 
