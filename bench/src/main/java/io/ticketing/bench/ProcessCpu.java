@@ -55,9 +55,7 @@ final class ProcessCpu {
      * ended.
      */
     static ProcessCpu serverOf(long backendPid) throws IOException {
-        long postmaster =
-                Long.parseLong(fields(Files.readString(stat(backendPid)))[PPID_FIELD - FIRST_FIELD_AFTER_NAME]);
-        return new ProcessCpu(Set.of(postmaster), true);
+        return new ProcessCpu(Set.of(parentPidOf(Files.readString(stat(backendPid)))), true);
     }
 
     /**
@@ -152,13 +150,13 @@ final class ProcessCpu {
         return ticks;
     }
 
-    private static long runningChildrenTicks(long parent) throws IOException {
+    private static long runningChildrenTicks(long parentPid) throws IOException {
         long ticks = 0;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 try {
                     String stat = Files.readString(process.resolve("stat"));
-                    if (Long.parseLong(fields(stat)[PPID_FIELD - FIRST_FIELD_AFTER_NAME]) == parent) {
+                    if (parentPidOf(stat) == parentPid) {
                         ticks += ticks(stat);
                     }
                 } catch (NoSuchFileException ended) {
@@ -174,6 +172,11 @@ final class ProcessCpu {
         String[] fields = fields(stat);
         return Long.parseLong(fields[UTIME_FIELD - FIRST_FIELD_AFTER_NAME])
                 + Long.parseLong(fields[STIME_FIELD - FIRST_FIELD_AFTER_NAME]);
+    }
+
+    /** The parent's pid in a process's {@code stat} line. */
+    private static long parentPidOf(String stat) {
+        return Long.parseLong(fields(stat)[PPID_FIELD - FIRST_FIELD_AFTER_NAME]);
     }
 
     /** The fields of a {@code stat} line from field 3 on. */
