@@ -44,7 +44,7 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
         }
     }
 
-    /** @return 0 once stopped with Ctrl-C, 1 when the platform could not start */
+    /** @return 0 once stopped (with Ctrl-C, or once started if asked to), 1 when the platform could not start */
     @Override
     public Integer call() throws Exception {
         LaunchOptions options = arguments.with(System.getenv());
@@ -60,6 +60,13 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
             // What did start has been stopped.
             log.error("The booking platform could not start", failed);
             return 1;
+        }
+        if (options.stopOnceStarted()) {
+            log.info(
+                    "Every service started in {} ms; stopping, as asked",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            platform.close();
+            return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -14,12 +14,18 @@ import picocli.CommandLine.Option;
  * @param serviceProperties settings given to every service, above their configuration files
  * @param databaseOnly      start PostgreSQL with every service's database and nothing else, for services that run
  *                          as their own processes (the distributed mode)
+ * @param stopOnceStarted   stop as soon as every service has started: the start that records which classes a start
+ *                          loads, for the JVM's class-data archive ({@code scripts/class-data-archive.sh})
  */
 record LaunchOptions(
-        DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties, boolean databaseOnly) {
+        DatabaseChoice database,
+        boolean randomPorts,
+        Map<String, String> serviceProperties,
+        boolean databaseOnly,
+        boolean stopOnceStarted) {
 
     LaunchOptions(DatabaseChoice database, boolean randomPorts, Map<String, String> serviceProperties) {
-        this(database, randomPorts, serviceProperties, false);
+        this(database, randomPorts, serviceProperties, false, false);
     }
 
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("data", "postgres");
@@ -70,6 +76,12 @@ record LaunchOptions(
                         + "for services that run as their own processes (the distributed mode).")
         private boolean databaseOnly;
 
+        @Option(
+                names = "--stop-once-started",
+                description = "Stop as soon as every service has started, as the start that records a class-data "
+                        + "archive does.")
+        private boolean stopOnceStarted;
+
         LaunchOptions with(Map<String, String> environment) {
             String externalUrl = environment.get("BOOKING_PG_URL");
             DatabaseChoice database;
@@ -83,7 +95,7 @@ record LaunchOptions(
             } else {
                 database = new KeptEmbedded(dataDirectory, postgresPort);
             }
-            return new LaunchOptions(database, randomPorts, Map.of(), databaseOnly);
+            return new LaunchOptions(database, randomPorts, Map.of(), databaseOnly, stopOnceStarted);
         }
     }
 

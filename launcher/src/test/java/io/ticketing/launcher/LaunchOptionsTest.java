@@ -38,6 +38,13 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void runsUntilStoppedUnlessAskedToStopOnceStarted() {
+        assertThat(parse(new String[0], Map.of()).stopOnceStarted()).isFalse();
+        assertThat(parse(new String[] {"--stop-once-started"}, Map.of()).stopOnceStarted())
+                .isTrue();
+    }
+
+    @Test
     void aThrowawayDatabaseKeepsNothing() {
         assertThat(parse(new String[] {"--throwaway"}, Map.of()).database())
                 .isInstanceOf(LaunchOptions.ThrowawayEmbedded.class);
@@ -95,6 +102,7 @@ class LaunchOptionsTest {
                         "--pg-port=N",
                         "--random-ports",
                         "--database-only",
+                        "--stop-once-started",
                         "BOOKING_PG_URL",
                         "BOOKING_PG_USER",
                         "BOOKING_PG_PASSWORD");
