@@ -121,8 +121,10 @@ final class BenchOptions {
     @Option(
             names = "--launcher",
             paramLabel = "JAR",
-            defaultValue = "launcher/target/booking-platform-launcher.jar",
-            description = "The launcher that the runs start (default: ${DEFAULT-VALUE}).")
+            defaultValue = "launcher/target/app/booking-platform-launcher.jar",
+            description = "The launcher that the runs start, with the class-data archive beside it (NAME.jsa) when "
+                    + "there is one; the default is the unpacked launcher that ./run.sh starts (default: "
+                    + "${DEFAULT-VALUE}).")
     Path launcher;
 
     @Option(

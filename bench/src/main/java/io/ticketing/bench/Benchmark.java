@@ -105,8 +105,17 @@ public final class Benchmark implements Callable<Integer> {
         List<String> latencies = options.latencies();
         if (!Files.isRegularFile(options.launcher)) {
             throw new IllegalArgumentException(
-                    options.launcher + " is missing: build it with ./mvnw -DskipTests " + "package");
+                    options.launcher + " is missing: scripts/class-data-archive.sh "
+                            + "launcher/target/booking-platform-launcher.jar launcher/target/app unpacks the "
+                            + "launcher and records its class-data archive (./run.sh does it too); the packaged "
+                            + "jar runs as well, without the archive");
         }
+        progress(
+                "Starting %s %s",
+                options.launcher,
+                PlatformProcess.classDataArchiveOf(options.launcher)
+                        .map(archive -> "with the class-data archive " + archive)
+                        .orElse("without a class-data archive"));
 
         List<Run> results = new ArrayList<>();
         for (int run = 1; run <= options.runs; run++) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,10 +33,11 @@ final class PlatformProcess implements AutoCloseable {
     static PlatformProcess start(Path launcherJar, Map<String, String> environment, Path log, String heap)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        List.of(java, "-Xmx" + heap, "-jar", launcherJar.toString(), "--random-ports"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        classDataArchiveOf(launcherJar).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        command.addAll(List.of("-jar", launcherJar.toString(), "--random-ports"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -55,6 +58,13 @@ final class PlatformProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The launcher did not come up in three minutes; see " + log);
+    }
+
+    /** The class-data archive that {@code scripts/class-data-archive.sh} records beside an unpacked launcher. */
+    static Optional<Path> classDataArchiveOf(Path launcherJar) {
+        String jarName = launcherJar.getFileName().toString();
+        Path archive = launcherJar.resolveSibling(jarName.replaceFirst("\\.jar$", "") + ".jsa");
+        return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     Map<String, String> baseUrls() {

@@ -21,7 +21,7 @@ class BenchOptionsTest {
                 .isEqualTo(new BookingLoad.Size(12_000, 0.10, 2000, 8, 20, 400, 10_000, 16, 500, 1000));
         assertThat(options.historyEvents).isEqualTo(1_000_000);
         assertThat(options.latencies()).containsExactly("PT0S");
-        assertThat(options.launcher).isEqualTo(Path.of("launcher/target/booking-platform-launcher.jar"));
+        assertThat(options.launcher).isEqualTo(Path.of("launcher/target/app/booking-platform-launcher.jar"));
         assertThat(options.out).isEqualTo(Path.of("bench-results.json"));
         assertThat(options.target).isNull();
         assertThat(options.pidsFrom).isNull();
