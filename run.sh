@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole booking platform in one JVM: an embedded PostgreSQL (data kept in ./data/postgres) and every
 # service on its own port. Builds the launcher first when it is missing or older than the sources, and records its
-# class-data archive when that is missing or older than the launcher (scripts/class-data-archive.sh), so that later
-# starts are a third quicker.
+# class-data archive when that is missing, older than the launcher or made by another JDK
+# (scripts/class-data-archive.sh), so that later starts are a third quicker.
 # Options are passed on to the launcher (--help lists them): --throwaway, --data-dir=PATH, --pg-port=N, --random-ports;
 # BOOKING_PG_URL / BOOKING_PG_USER / BOOKING_PG_PASSWORD select an external PostgreSQL instead.
 set -euo pipefail
@@ -14,7 +14,12 @@ if [ ! -f "$launcher" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.jav
 fi
 unpacked=launcher/target/app
 archive="$unpacked/booking-platform-launcher.jsa"
-if [ ! -f "$archive" ] || [ "$launcher" -nt "$archive" ]; then
+# A JVM insisting on the archive (-Xshare:on) refuses one recorded by another JDK or with other jars.
+archive_fits() {
+    [ -f "$archive" ] && [ ! "$launcher" -nt "$archive" ] && java -Xshare:on -XX:SharedArchiveFile="$archive" \
+        -jar "$unpacked/booking-platform-launcher.jar" --version > /dev/null 2>&1
+}
+if ! archive_fits; then
     scripts/class-data-archive.sh "$launcher" "$unpacked" || true
 fi
 if [ -f "$archive" ]; then

@@ -2,7 +2,7 @@
 # Unpacks the launcher's jar into DIR and records there which classes a start of the platform loads, as a JVM
 # class-data archive (AppCDS). A JVM given the archive maps those classes ready-parsed and verified instead of
 # reading them from 170 jars, which saves a third of a cold start (docs/benchmarks.md). The archive belongs to the
-# JDK and the jars it was recorded with: run this again after either changes (run.sh does so when the jar is newer).
+# JDK and the jars it was recorded with: run this again after either changes (run.sh does so when it no longer fits).
 #
 #   scripts/class-data-archive.sh launcher/target/booking-platform-launcher.jar launcher/target/app
 #   java -XX:SharedArchiveFile=launcher/target/app/booking-platform-launcher.jsa \
