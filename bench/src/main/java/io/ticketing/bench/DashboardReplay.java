@@ -2,6 +2,7 @@ package io.ticketing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketing.client.PlatformClient;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /**
@@ -10,19 +11,27 @@ import java.util.stream.StreamSupport;
  * tables answer until the new ones are swapped in. The rebuild is over when the summary counts every booking the
  * history holds.
  */
-record DashboardReplay(PlatformClient api, String adminToken) {
+record DashboardReplay(PlatformClient api, String adminToken, ProcessCpu platformCpu) {
 
     /**
-     * @param eventsPerSecond          events applied per second, as the rebuild counts them
+     * @param eventsPerSecond           events applied per second, as the rebuild counts them
      * @param secondsUntilRebuiltAnswer from asking for the rebuild to the first summary that counts every booking
-     * @param answersDuringRebuild     summaries answered while the rebuild ran; none may fail
+     * @param answersDuringRebuild      summaries answered while the rebuild ran; none may fail
+     * @param jitCompilerShare          the JIT compiler threads' share of the platform's CPU meanwhile (NaN when it
+     *                                  could not be read): what the rebuild shares the cores with on code that is
+     *                                  not compiled yet
      */
     record Figures(
-            long eventsApplied, double eventsPerSecond, double secondsUntilRebuiltAnswer, int answersDuringRebuild) {}
+            long eventsApplied,
+            double eventsPerSecond,
+            double secondsUntilRebuiltAnswer,
+            int answersDuringRebuild,
+            double jitCompilerShare) {}
 
     /** @param bookings how many bookings the event store holds in all */
     Figures run(long bookings) throws Exception {
         long started = System.nanoTime();
+        Optional<ProcessCpu.Reading> cpuAtStart = platformCpu.read();
         api.call("booking-query", "POST", "/api/admin/projections/dashboards/replay", adminToken, null, 202);
         int answers = 0;
         while (true) {
@@ -48,7 +57,10 @@ record DashboardReplay(PlatformClient api, String adminToken) {
                             rebuild.path("eventsApplied").asLong(),
                             rebuild.path("eventsPerSecond").asDouble(),
                             (System.nanoTime() - started) / 1e9,
-                            answers);
+                            answers,
+                            ProcessCpu.Reading.between(cpuAtStart, platformCpu.read())
+                                    .map(ProcessCpu.Reading::compilerShare)
+                                    .orElse(Double.NaN));
                 }
                 default -> {
                     // Still building or swapping.
