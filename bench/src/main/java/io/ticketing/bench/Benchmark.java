@@ -316,6 +316,22 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
+    private static void putReplayFigures(
+            Map<String, Double> figures,
+            String prefix,
+            List<History> histories,
+            Function<History, DashboardReplay.Figures> rebuild) {
+        figures.put(
+                prefix + ".eventsPerSecond",
+                median(histories, history -> rebuild.apply(history).eventsPerSecond()));
+        figures.put(
+                prefix + ".cpu.jitCompilerShare",
+                median(histories, history -> rebuild.apply(history).jitCompilerShare()));
+        figures.put(
+                prefix + ".secondsUntilRebuiltAnswer",
+                median(histories, history -> rebuild.apply(history).secondsUntilRebuiltAnswer()));
+    }
+
     private static Map<String, Object> report(List<Run> runs, Map<String, String> options, List<String> latencies) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs.size());
@@ -339,25 +355,13 @@ public final class Benchmark implements Callable<Integer> {
         figures.put("baseline.rowsReadPerSecond.keysetPagesOf1000", rowsRead);
         if (runs.get(0).history() != null) {
             List<History> histories = runs.stream().map(Run::history).toList();
-            double replayed = median(histories, history -> history.replay().eventsPerSecond());
             double exported = median(histories, history -> history.audit().exportEventsPerSecond());
             figures.put(
                     "history.generatedEventsPerSecond",
                     median(histories, history -> history.generated().eventsPerSecond()));
-            figures.put("replay.eventsPerSecond", replayed);
-            figures.put("replay.eventsPerSecond.ratioToRowsRead", replayed / rowsRead);
-            figures.put(
-                    "replay.cpu.jitCompilerShare",
-                    median(histories, history -> history.replay().jitCompilerShare()));
-            figures.put(
-                    "replay.again.eventsPerSecond",
-                    median(histories, history -> history.replayAgain().eventsPerSecond()));
-            figures.put(
-                    "replay.again.cpu.jitCompilerShare",
-                    median(histories, history -> history.replayAgain().jitCompilerShare()));
-            figures.put(
-                    "replay.secondsUntilRebuiltAnswer",
-                    median(histories, history -> history.replay().secondsUntilRebuiltAnswer()));
+            putReplayFigures(figures, "replay", histories, History::replay);
+            figures.put("replay.eventsPerSecond.ratioToRowsRead", figures.get("replay.eventsPerSecond") / rowsRead);
+            putReplayFigures(figures, "replay.again", histories, History::replayAgain);
             figures.put(
                     "audit.aggregateStream.eventsPerSecond",
                     median(histories, history -> history.audit().streamEventsPerSecond()));
