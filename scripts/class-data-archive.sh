@@ -8,7 +8,8 @@
 #   java -XX:SharedArchiveFile=launcher/target/app/booking-platform-launcher.jsa \
 #       -jar launcher/target/app/booking-platform-launcher.jar
 #
-# The recording start runs on a throwaway database and free ports, so it can run beside a platform that is up.
+# The recording start runs on a throwaway database and free ports, so it can run beside a platform that is up; it
+# ignores BOOKING_PG_URL, as it must never start services against a database that someone uses.
 set -euo pipefail
 jar="${1:?the launcher jar to unpack}"
 dir="${2:?the directory to unpack it into}"
@@ -22,7 +23,7 @@ dir="$(cd "$dir" && pwd)"
 # Class-data sharing reads plain jars on the class path, not the jars nested in Spring Boot's executable one.
 java -Djarmode=tools -jar "$jar" extract --destination "$dir"
 echo "Recording the classes a start of the platform loads, once for this build (about half a minute; log: $log)"
-if ! java -Xmx1g -XX:ArchiveClassesAtExit="$dir/$name.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+if ! env -u BOOKING_PG_URL -u BOOKING_PG_USER -u BOOKING_PG_PASSWORD java -Xmx1g -XX:ArchiveClassesAtExit="$dir/$name.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$dir/$name.jar" --throwaway --random-ports --stop-once-started > "$log" 2>&1; then
     tail -n 20 "$log" >&2
     echo "The recording start failed; the platform still runs without the archive, only slower to start." >&2
