@@ -241,7 +241,13 @@ public final class Benchmark implements Callable<Integer> {
                     .sum();
             History history = scenarios.contains(Scenario.HISTORY)
                     ? history(
-                            postgres, launcher, withLatency(environment, latencies.get(0)), log, historyEvents, placed)
+                            postgres,
+                            database,
+                            launcher,
+                            withLatency(environment, latencies.get(0)),
+                            log,
+                            historyEvents,
+                            placed)
                     : null;
             return new Run(baseline, atLatencies, history);
         }
@@ -289,6 +295,7 @@ public final class Benchmark implements Callable<Integer> {
     /** @param placed how many bookings the platform accepted before: the rebuilt dashboards must count them too */
     private static History history(
             EmbeddedPostgres postgres,
+            ProcessCpu databaseCpu,
             Path launcher,
             Map<String, String> environment,
             Path log,
@@ -306,7 +313,7 @@ public final class Benchmark implements Callable<Integer> {
             PlatformClient api = client(platform);
             String admin = api.adminToken();
             progress("  up in %.1f s; rebuilding the dashboards", startUp);
-            DashboardReplay dashboards = new DashboardReplay(api, admin, platform.cpu());
+            DashboardReplay dashboards = new DashboardReplay(api, admin, platform.cpu(), databaseCpu);
             DashboardReplay.Figures replay = dashboards.run(generated.bookings() + placed);
             progress("  reading as an auditor");
             AuditReads.Figures audit = new AuditReads(api, admin).run(generated.largestShow());
@@ -330,6 +337,12 @@ public final class Benchmark implements Callable<Integer> {
         figures.put(
                 prefix + ".secondsUntilRebuiltAnswer",
                 median(histories, history -> rebuild.apply(history).secondsUntilRebuiltAnswer()));
+        figures.put(
+                prefix + ".cpu.platformCores",
+                median(histories, history -> rebuild.apply(history).platformCores()));
+        figures.put(
+                prefix + ".cpu.postgresCores",
+                median(histories, history -> rebuild.apply(history).postgresCores()));
     }
 
     private static Map<String, Object> report(List<Run> runs, Map<String, String> options, List<String> latencies) {

@@ -11,27 +11,32 @@ import java.util.stream.StreamSupport;
  * tables answer until the new ones are swapped in. The rebuild is over when the summary counts every booking the
  * history holds.
  */
-record DashboardReplay(PlatformClient api, String adminToken, ProcessCpu platformCpu) {
+record DashboardReplay(PlatformClient api, String adminToken, ProcessCpu platformCpu, ProcessCpu databaseCpu) {
 
     /**
      * @param eventsPerSecond           events applied per second, as the rebuild counts them
      * @param secondsUntilRebuiltAnswer from asking for the rebuild to the first summary that counts every booking
      * @param answersDuringRebuild      summaries answered while the rebuild ran; none may fail
-     * @param jitCompilerShare          the JIT compiler threads' share of the platform's CPU meanwhile (NaN when it
-     *                                  could not be read): what the rebuild shares the cores with on code that is
-     *                                  not compiled yet
+     * @param jitCompilerShare          the JIT compiler threads' share of the platform's CPU meanwhile: what the
+     *                                  rebuild shares the cores with on code that is not compiled yet
+     * @param platformCores             the platform's CPU time meanwhile over the time taken: how many cores it kept
+     *                                  busy on average
+     * @param postgresCores             the same for PostgreSQL (each figure NaN when its processes could not be read)
      */
     record Figures(
             long eventsApplied,
             double eventsPerSecond,
             double secondsUntilRebuiltAnswer,
             int answersDuringRebuild,
-            double jitCompilerShare) {}
+            double jitCompilerShare,
+            double platformCores,
+            double postgresCores) {}
 
     /** @param bookings how many bookings the event store holds in all */
     Figures run(long bookings) throws Exception {
         long started = System.nanoTime();
-        Optional<ProcessCpu.Reading> cpuAtStart = platformCpu.read();
+        Optional<ProcessCpu.Reading> platformAtStart = platformCpu.read();
+        Optional<ProcessCpu.Reading> databaseAtStart = databaseCpu.read();
         api.call("booking-query", "POST", "/api/admin/projections/dashboards/replay", adminToken, null, 202);
         int answers = 0;
         while (true) {
@@ -53,20 +58,29 @@ record DashboardReplay(PlatformClient api, String adminToken, ProcessCpu platfor
                         throw new IllegalStateException(
                                 "The rebuilt dashboards count " + counted + " bookings of " + bookings);
                     }
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    Optional<ProcessCpu.Reading> platform =
+                            ProcessCpu.Reading.between(platformAtStart, platformCpu.read());
+                    Optional<ProcessCpu.Reading> database =
+                            ProcessCpu.Reading.between(databaseAtStart, databaseCpu.read());
                     return new Figures(
                             rebuild.path("eventsApplied").asLong(),
                             rebuild.path("eventsPerSecond").asDouble(),
-                            (System.nanoTime() - started) / 1e9,
+                            seconds,
                             answers,
-                            ProcessCpu.Reading.between(cpuAtStart, platformCpu.read())
-                                    .map(ProcessCpu.Reading::compilerShare)
-                                    .orElse(Double.NaN));
+                            platform.map(ProcessCpu.Reading::compilerShare).orElse(Double.NaN),
+                            coresOver(platform, seconds),
+                            coresOver(database, seconds));
                 }
                 default -> {
                     // Still building or swapping.
                 }
             }
         }
+    }
+
+    private static double coresOver(Optional<ProcessCpu.Reading> used, double seconds) {
+        return used.map(reading -> reading.millis() / (seconds * 1000)).orElse(Double.NaN);
     }
 
     private long bookingsCounted() throws Exception {
