@@ -328,21 +328,14 @@ public final class Benchmark implements Callable<Integer> {
             String prefix,
             List<History> histories,
             Function<History, DashboardReplay.Figures> rebuild) {
-        figures.put(
-                prefix + ".eventsPerSecond",
-                median(histories, history -> rebuild.apply(history).eventsPerSecond()));
-        figures.put(
-                prefix + ".cpu.jitCompilerShare",
-                median(histories, history -> rebuild.apply(history).jitCompilerShare()));
-        figures.put(
-                prefix + ".secondsUntilRebuiltAnswer",
-                median(histories, history -> rebuild.apply(history).secondsUntilRebuiltAnswer()));
-        figures.put(
-                prefix + ".cpu.platformCores",
-                median(histories, history -> rebuild.apply(history).platformCores()));
-        figures.put(
-                prefix + ".cpu.postgresCores",
-                median(histories, history -> rebuild.apply(history).postgresCores()));
+        Map<String, ToDoubleFunction<DashboardReplay.Figures>> each = new LinkedHashMap<>();
+        each.put("eventsPerSecond", DashboardReplay.Figures::eventsPerSecond);
+        each.put("cpu.jitCompilerShare", DashboardReplay.Figures::jitCompilerShare);
+        each.put("secondsUntilRebuiltAnswer", DashboardReplay.Figures::secondsUntilRebuiltAnswer);
+        each.put("cpu.platformCores", DashboardReplay.Figures::platformCores);
+        each.put("cpu.postgresCores", DashboardReplay.Figures::postgresCores);
+        each.forEach((name, figure) -> figures.put(
+                prefix + "." + name, median(histories, history -> figure.applyAsDouble(rebuild.apply(history)))));
     }
 
     private static Map<String, Object> report(List<Run> runs, Map<String, String> options, List<String> latencies) {
