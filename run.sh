@@ -14,10 +14,11 @@ if [ ! -f "$launcher" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.jav
 fi
 unpacked=launcher/target/app
 archive="$unpacked/booking-platform-launcher.jsa"
-# A JVM insisting on the archive (-Xshare:on) refuses one recorded by another JDK or with other jars.
+# A JVM insisting on the archive (-Xshare:on) refuses one recorded by another JDK or with other jars; asked for its
+# version alone, it says so in a fifth of a second, without loading the launcher.
 archive_fits() {
     [ -f "$archive" ] && [ ! "$launcher" -nt "$archive" ] && java -Xshare:on -XX:SharedArchiveFile="$archive" \
-        -jar "$unpacked/booking-platform-launcher.jar" --version > /dev/null 2>&1
+        -cp "$unpacked/booking-platform-launcher.jar" -version > /dev/null 2>&1
 }
 if ! archive_fits; then
     scripts/class-data-archive.sh "$launcher" "$unpacked" || true
