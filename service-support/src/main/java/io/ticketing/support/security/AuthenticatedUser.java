@@ -2,6 +2,7 @@ package io.ticketing.support.security;
 
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,11 +14,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record AuthenticatedUser(UserId id, Set<Role> roles) {
 
     static AuthenticatedUser from(Jwt token) {
-        Set<Role> roles = token.getClaimAsStringList(PlatformTokens.ROLES_CLAIM) == null
+        List<String> roleNames = token.getClaimAsStringList(PlatformTokens.ROLES_CLAIM);
+        Set<Role> roles = roleNames == null
                 ? Set.of()
-                : Set.copyOf(token.getClaimAsStringList(PlatformTokens.ROLES_CLAIM).stream()
-                        .map(Role::valueOf)
-                        .toList());
+                : Set.copyOf(roleNames.stream().map(Role::valueOf).toList());
         return new AuthenticatedUser(new UserId(UUID.fromString(token.getSubject())), roles);
     }
 
