@@ -97,6 +97,10 @@ class BookingView extends ProjectionRow {
         return showId;
     }
 
+    boolean isBy(UUID user) {
+        return userId.equals(user);
+    }
+
     String currency() {
         return currency;
     }

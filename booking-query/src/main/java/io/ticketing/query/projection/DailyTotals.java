@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Day-by-day counters, kept with SQL upserts rather than entities: an upsert cannot lose a concurrent increment, and
@@ -51,17 +49,19 @@ class DailyTotals {
                     .collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
+    private final WrittenBeforeCommit<PendingIncrements> pending =
+            new WrittenBeforeCommit<>(PendingIncrements::new, this::write);
 
     DailyTotals(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     void count(Counter counter, Instant at) {
-        pending().counts.computeIfAbsent(day(at), day -> new int[Counter.values().length])[counter.ordinal()]++;
+        pending.get().counts.computeIfAbsent(day(at), day -> new int[Counter.values().length])[counter.ordinal()]++;
     }
 
     void addRevenue(Instant at, String currency, BigDecimal amount) {
-        pending().revenue.merge(new DayAndCurrency(day(at), currency), amount, BigDecimal::add);
+        pending.get().revenue.merge(new DayAndCurrency(day(at), currency), amount, BigDecimal::add);
     }
 
     Map<String, BigDecimal> revenueByCurrency() {
@@ -104,31 +104,6 @@ class DailyTotals {
     void clear() {
         jdbc.update("DELETE FROM daily_booking_counts");
         jdbc.update("DELETE FROM daily_revenue");
-    }
-
-    /** This transaction's increments, written by the transaction itself just before it commits. */
-    private PendingIncrements pending() {
-        PendingIncrements pending = (PendingIncrements) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                throw new IllegalStateException("Daily totals change only inside a transaction");
-            }
-            PendingIncrements created = new PendingIncrements();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResource(DailyTotals.this);
-                }
-            });
-            pending = created;
-        }
-        return pending;
     }
 
     private void write(PendingIncrements pending) {

@@ -48,6 +48,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.hibernate.SessionFactory;
+import org.hibernate.stat.EntityStatistics;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,13 @@ class DashboardProjectionTest {
         assertThat(erased.position())
                 .isEqualTo(erasure.get(0).trackingToken().position().orElseThrow());
         assertThat(booking(later).userEmail()).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void anErasureReachesTheBookingsPlacedInItsOwnBatch() {
+        feed.deliver(PLACED_AT, placed(bookingId, ada, 2), new UserErased(ada));
+
+        assertThat(booking(bookingId).userEmail()).isEqualTo(PersonalData.ERASED);
     }
 
     @Test
@@ -339,6 +347,27 @@ class DashboardProjectionTest {
                 .as("lookups by id that went to the database")
                 .isZero();
         assertThat(placed).allSatisfy(id -> assertThat(booking(id).status()).isEqualTo(BookingStatus.CONFIRMED));
+    }
+
+    /** A booking placed and settled in one batch, as a rebuild's batches hold them, is written once as it ends. */
+    @Test
+    void aBookingPlacedAndChangedInOneBatchIsInsertedAsItStandsAtTheEndAndNeverUpdated() {
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        feed.deliver(
+                PLACED_AT,
+                placed(bookingId, ada, 2),
+                new SeatsReserved(showId, bookingId, 2, PAID, 98),
+                new BookingConfirmed(bookingId, paymentId, PAID));
+
+        EntityStatistics bookingRows = statistics.getEntityStatistics(BookingView.class.getName());
+        assertThat(bookingRows.getInsertCount()).as("inserts").isEqualTo(1);
+        assertThat(bookingRows.getUpdateCount()).as("updates").isZero();
+        BookingSummary confirmed = booking(bookingId);
+        assertThat(confirmed.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(confirmed.amount()).isEqualByComparingTo("50.00");
+        assertThat(show().revenue()).isEqualByComparingTo("50.00");
     }
 
     private void confirmedBooking() {
