@@ -23,7 +23,8 @@ dir="$(cd "$dir" && pwd)"
 # Class-data sharing reads plain jars on the class path, not the jars nested in Spring Boot's executable one.
 java -Djarmode=tools -jar "$jar" extract --destination "$dir"
 echo "Recording the classes a start of the platform loads, once for this build (about half a minute; log: $log)"
-if ! env -u BOOKING_PG_URL -u BOOKING_PG_USER -u BOOKING_PG_PASSWORD java -Xmx1g -XX:ArchiveClassesAtExit="$dir/$name.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+if ! env -u BOOKING_PG_URL -u BOOKING_PG_USER -u BOOKING_PG_PASSWORD \
+    java -Xmx1g -XX:ArchiveClassesAtExit="$dir/$name.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$dir/$name.jar" --throwaway --random-ports --stop-once-started > "$log" 2>&1; then
     tail -n 20 "$log" >&2
     echo "The recording start failed; the platform still runs without the archive, only slower to start." >&2
