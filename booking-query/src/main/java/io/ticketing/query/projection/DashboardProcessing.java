@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -98,8 +97,9 @@ class DashboardProcessing {
                 .registerDeadLetteringEventHandlerInvokerConfiguration(
                         group, (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache())
                 .registerHandlerInterceptor(group, config -> prefetchingFor(building))
-                // Its progress is the rebuild's (RebuildProgress); meters by event type would cost every event.
-                .registerMessageMonitor(group, config -> NoOpMessageMonitor.instance());
+                // Its progress is the rebuild's (RebuildProgress), which counts the events; meters by event type
+                // would cost every event.
+                .registerMessageMonitor(group, config -> rebuild.getObject().eventsReadCounter());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -12,7 +13,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +49,7 @@ public class DashboardRebuild {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
+    private final LongAdder eventsRead = new LongAdder();
 
     DashboardRebuild(
             EventStore eventStore,
@@ -78,6 +83,7 @@ public class DashboardRebuild {
                     + progress.get().percent() + "%)");
         }
         try {
+            eventsRead.reset();
             prepareBuildSchema();
             rebuilding.resetTokens();
             rebuilding.start();
@@ -99,14 +105,25 @@ public class DashboardRebuild {
     void trackerStatusChanged(Map<Integer, EventTrackerStatus> statuses) {
         statuses.values()
                 .forEach(status -> status.getCurrentPosition().ifPresent(position -> {
-                    RebuildProgress reached =
-                            progress.updateAndGet(p -> p.state() == State.BUILDING ? p.reached(position) : p);
+                    RebuildProgress reached = progress.updateAndGet(
+                            p -> p.state() == State.BUILDING ? p.reached(position, eventsRead.sum()) : p);
                     if (reached.state() == State.BUILDING
                             && position >= reached.targetPosition()
                             && progress.compareAndSet(reached, reached.in(State.SWAPPING))) {
                         swapWhenStopped(liveProcessor(), rebuildingProcessor());
                     }
                 }));
+    }
+
+    /**
+     * Counts every event the rebuild's processor reads, those its projection skips included. A batch that fails and
+     * is read again counts again.
+     */
+    MessageMonitor<Message<?>> eventsReadCounter() {
+        return event -> {
+            eventsRead.increment();
+            return NoOpMessageMonitorCallback.INSTANCE;
+        };
     }
 
     /**

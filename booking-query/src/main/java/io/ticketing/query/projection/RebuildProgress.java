@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Where a rebuild of the dashboards stands.
  *
- * @param eventsApplied  the events the rebuild has gone through, of every kind
+ * @param eventsApplied  the events the rebuild has read, of every kind: counted one by one, so the gaps that
+ *                       rolled-back appends leave in the stream's positions do not count
  * @param position       where in the event stream the rebuild is
  * @param targetPosition the head of the event stream when the rebuild started: past it, the new tables have caught up
  */
@@ -60,15 +61,9 @@ public record RebuildProgress(
         return state == State.BUILDING || state == State.SWAPPING;
     }
 
-    RebuildProgress reached(long newPosition) {
+    RebuildProgress reached(long newPosition, long eventsRead) {
         return new RebuildProgress(
-                state,
-                eventsApplied + Math.max(0, newPosition - position),
-                Math.max(position, newPosition),
-                targetPosition,
-                startedAt,
-                null,
-                null);
+                state, eventsRead, Math.max(position, newPosition), targetPosition, startedAt, null, null);
     }
 
     RebuildProgress in(State newState) {
