@@ -10,7 +10,6 @@ import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.Response;
 import io.ticketing.client.PlatformClient.User;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -92,11 +91,7 @@ class ErasureIT {
     }
 
     private static long eventStoreRowsContaining(StandalonePlatform platform, String text) throws Exception {
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + platform.postgresPort() + "/"
-                                + StandalonePlatform.EVENT_STORE_DATABASE,
-                        "postgres",
-                        "");
+        try (Connection connection = PlatformDatabases.connect(platform, StandalonePlatform.EVENT_STORE_DATABASE);
                 PreparedStatement count = connection.prepareStatement(
                         "SELECT count(*) FROM domainevententry WHERE position(? IN convert_from(payload, 'UTF8')) > 0")) {
             count.setString(1, text);

@@ -11,7 +11,6 @@ import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.Response;
 import io.ticketing.client.PlatformClient.User;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -126,17 +125,12 @@ class ReplayIT {
     }
 
     private static Connection queryDatabase(StandalonePlatform platform) throws Exception {
-        return database(platform, "query_db");
-    }
-
-    private static Connection database(StandalonePlatform platform, String name) throws Exception {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + platform.postgresPort() + "/" + name, "postgres", "");
+        return PlatformDatabases.connect(platform, "query_db");
     }
 
     /** As appends that roll back do: the positions they took stay unused, gaps in the stream. */
     private static void burnStreamPositions(StandalonePlatform platform, int count) throws Exception {
-        try (Connection connection = database(platform, "eventstore");
+        try (Connection connection = PlatformDatabases.connect(platform, "eventstore");
                 Statement statement = connection.createStatement()) {
             statement.executeQuery("SELECT nextval(pg_get_serial_sequence('domainevententry', 'globalindex'))"
                     + " FROM generate_series(1, " + count + ")");
@@ -144,7 +138,7 @@ class ReplayIT {
     }
 
     private static long eventsUpTo(StandalonePlatform platform, long position) throws Exception {
-        try (Connection connection = database(platform, "eventstore");
+        try (Connection connection = PlatformDatabases.connect(platform, "eventstore");
                 Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery(
                         "SELECT count(*) FROM domainevententry WHERE globalindex <= " + position)) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.User;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -39,8 +38,7 @@ class SagaTablesIT {
             StandalonePlatform platform, PlatformClient client) throws Exception {
         User user = client.newUser();
         UUID show = client.newShow(100, "10.00");
-        try (Connection sagaDatabase = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + platform.postgresPort() + "/saga_db", "postgres", "");
+        try (Connection sagaDatabase = PlatformDatabases.connect(platform, "saga_db");
                 Statement sql = sagaDatabase.createStatement()) {
             // Autovacuum would analyse the tables once they have grown, and the statements would be planned anew.
             forEachTable(sql, "ALTER TABLE %s SET (autovacuum_enabled = false)");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -88,8 +87,7 @@ class StandalonePlatformIT {
     }
 
     private static Optional<String> knownUserEmail(StandalonePlatform platform, UUID userId) throws Exception {
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + platform.postgresPort() + "/booking_db", "postgres", "");
+        try (Connection connection = PlatformDatabases.connect(platform, "booking_db");
                 PreparedStatement query =
                         connection.prepareStatement("SELECT email FROM known_user WHERE user_id = ? AND active")) {
             query.setObject(1, userId);
