@@ -1,6 +1,7 @@
 package io.ticketing.query.projection;
 
 import io.ticketing.query.api.DashboardSummary;
+import io.ticketing.support.persistence.WrittenBeforeCommit;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;

@@ -23,6 +23,7 @@ import io.ticketing.query.api.FindShowStats;
 import io.ticketing.query.api.ShowStats;
 import io.ticketing.query.api.WatchBookings;
 import io.ticketing.query.projection.DailyTotals.Counter;
+import io.ticketing.support.persistence.WrittenBeforeCommit;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ticketing.query.projection;
+package io.ticketing.support.persistence;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,18 +12,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * @param <T> what is gathered
  */
-final class WrittenBeforeCommit<T> {
+public final class WrittenBeforeCommit<T> {
 
     private final Supplier<T> empty;
     private final Consumer<T> write;
 
-    WrittenBeforeCommit(Supplier<T> empty, Consumer<T> write) {
+    public WrittenBeforeCommit(Supplier<T> empty, Consumer<T> write) {
         this.empty = empty;
         this.write = write;
     }
 
     /** This transaction's, created with its first use. */
-    T get() {
+    public T get() {
         @SuppressWarnings("unchecked")
         T gathered = (T) TransactionSynchronizationManager.getResource(this);
         if (gathered != null) {
