@@ -31,7 +31,7 @@ class MetricsIT {
             assertThat(scrape(client, service, adminToken))
                     .as(service)
                     .contains("eventProcessor_latency{processorName=\"revoked-users\",service=\"" + service + "\"}")
-                    .contains("eventProcessor_successCounter_total{", "eventProcessor_capacity{")
+                    .contains("eventProcessor_capacity{processorName=\"revoked-users\",service=\"" + service + "\"}")
                     .contains("axon_dead_letters{processingGroup=\"revoked-users\",service=\"" + service + "\"}")
                     .contains("hikaricp_connections_active{pool=\"" + service + "\",service=\"" + service + "\"}")
                     .contains("jvm_memory_used_bytes{area=\"heap\"")
