@@ -30,7 +30,7 @@ import org.axonframework.monitoring.MessageMonitor;
  */
 final class EventProcessorMeters implements MessageMonitor<EventMessage<?>> {
 
-    static final Duration CAPACITY_WINDOW = Duration.ofMinutes(10);
+    private static final Duration CAPACITY_WINDOW = Duration.ofMinutes(10);
     private static final int CAPACITY_BUCKETS = 10;
 
     private final MeterRegistry registry;
