@@ -45,7 +45,9 @@ public final class StandalonePlatform implements AutoCloseable {
      * environment or a launcher option still decides.
      */
     private static final String[] STANDALONE_CHOICES = {
-        "payment.gateway=simulated", "spring.autoconfigure.exclude=" + LogbackMetricsAutoConfiguration.class.getName()
+        "payment.gateway=simulated",
+        "saga.sole-coordinator=true",
+        "spring.autoconfigure.exclude=" + LogbackMetricsAutoConfiguration.class.getName()
     };
 
     record StandaloneService(ServiceDefinition definition, String database) {}

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +37,16 @@ class StandalonePlatformIT {
             assertThat(health.status()).as(service.name()).isEqualTo(200);
             assertThat(health.body().path("status").asText()).as(service.name()).isEqualTo("UP");
         }
+    }
+
+    /** The standalone platform's coordinator is the only one, the one case where a saga may stay in memory. */
+    @Test
+    void theSagaCoordinatorKeepsItsSagasInMemory(StandalonePlatform platform) {
+        assertThat(platform.services())
+                .filteredOn(service -> service.name().equals("saga-coordinator"))
+                .singleElement()
+                .satisfies(coordinator -> assertThat(coordinator.context().getBean(SagaStore.class))
+                        .isInstanceOf(CachingSagaStore.class));
     }
 
     @Test

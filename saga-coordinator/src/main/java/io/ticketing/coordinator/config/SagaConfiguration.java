@@ -3,6 +3,7 @@ package io.ticketing.coordinator.config;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.ticketing.coordinator.saga.SagaSettings;
 import io.ticketing.support.messaging.CommandRejection;
+import io.ticketing.support.persistence.AggregateCaches;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -11,12 +12,16 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,6 +72,28 @@ class SagaConfiguration {
                         .startScheduler(false)
                         .stopScheduler(false),
                 scheduler);
+    }
+
+    /**
+     * Axon's JDBC saga store, built as its auto-configuration builds it, with caches in front when this coordinator
+     * is the only one ({@code saga.sole-coordinator}, which the standalone platform sets). With more than one, a
+     * saga's deadline fires on any of them, and the others would go on from what they held.
+     */
+    @Bean
+    SagaStore<Object> sagaStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            SagaSqlSchema schema,
+            AggregateCaches caches,
+            @Value("${saga.sole-coordinator:false}") boolean soleCoordinator) {
+        SagaStore<Object> stored = JdbcSagaStore.builder()
+                .connectionProvider(connections)
+                .sqlSchema(schema)
+                .serializer(serializer)
+                .build();
+        return soleCoordinator
+                ? new SoleCoordinatorSagaStore<>(stored, caches.named("sagas"), caches.named("saga-associations"))
+                : stored;
     }
 
     @Bean

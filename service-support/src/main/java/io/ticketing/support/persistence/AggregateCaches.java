@@ -12,8 +12,8 @@ import org.ehcache.core.Ehcache;
 
 /**
  * The caches that keep a service's event-sourced aggregates in memory between their commands, so that an aggregate
- * is not read back from its events for each. Each holds at most a given number of aggregates, and drops one unused
- * for a while.
+ * is not read back from its events for each (and a sole saga coordinator's sagas between their events). Each holds
+ * at most a given number of entries, and drops one unused for a while.
  * <p>
  * Axon's {@code WeakReferenceCache} let the garbage collector drop any entry, and a young collection drops all of
  * them: under load that came every few seconds, so a booking waiting for its payment, and the show on sale, were
