@@ -16,8 +16,9 @@ import org.axonframework.modelling.saga.repository.SagaStore;
  * <p>
  * Axon's store hands out the saga it holds, which the handler then changes, and changes its caches as the unit of
  * work stores the sagas, before the transaction commits. A unit of work that rolls back would leave changes the
- * database never took. So when one that used this store rolls back, both caches are emptied, and the next event
- * reads what the database holds. Rollbacks are failures, rare enough to pay that.
+ * database never took. So when one that loaded, stored or deleted a saga rolls back, both caches are emptied, and the
+ * next event reads what the database holds (a lookup alone caches only what the database held). Rollbacks are
+ * failures, rare enough to pay that.
  */
 final class SoleCoordinatorSagaStore<T> extends CachingSagaStore<T> {
 
@@ -33,12 +34,6 @@ final class SoleCoordinatorSagaStore<T> extends CachingSagaStore<T> {
                 .associationsCache(associations));
         this.sagas = sagas;
         this.associations = associations;
-    }
-
-    @Override
-    public Set<String> findSagas(Class<? extends T> sagaType, AssociationValue associationValue) {
-        emptyTheCachesIfRolledBack();
-        return super.findSagas(sagaType, associationValue);
     }
 
     @Override
