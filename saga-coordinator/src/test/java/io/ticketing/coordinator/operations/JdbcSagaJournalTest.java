@@ -8,6 +8,7 @@ import io.ticketing.support.test.ProjectionTest;
 import io.ticketing.support.test.StatementCountingDataSource;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @ProjectionTest
@@ -79,6 +82,50 @@ class JdbcSagaJournalTest {
             assertThat(saga.isActive()).isTrue();
             assertThat(saga.getLastError()).isEqualTo("ReserveSeats failed: the show is busy");
         });
+    }
+
+    @Test
+    void aSagasStepsRewriteItsRowWithoutAddingToAnyIndex() {
+        String saga = sagaId();
+        transactions.executeWithoutResult(transaction ->
+                journal.started(saga, BOOKING_SAGA, new BookingId(UUID.randomUUID()), SagaStep.RESERVING_SEATS));
+        AtomicReference<RowUpdates> updates = new AtomicReference<>();
+
+        transactions.executeWithoutResult(transaction -> {
+            RowUpdates before = rowUpdates();
+            journal.moved(saga, SagaStep.AWAITING_PAYMENT, Instant.parse("2026-03-01T12:00:00Z"));
+            journal.failed(saga, "RequestPayment failed: the gateway is down");
+            journal.moved(saga, SagaStep.CONFIRMING, null);
+            // Registered after the journal's, so it runs once the journal has written, in the same transaction.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    updates.set(rowUpdates().since(before));
+                }
+            });
+        });
+
+        assertThat(updates.get())
+                .as("rows updated, and of them rewritten in their page with no new index entry (HOT)")
+                .isEqualTo(new RowUpdates(3, 3));
+    }
+
+    /**
+     * The connection's counts of the journal's updates, those of its open transaction included, as long as
+     * PostgreSQL has not yet added them to the table's statistics.
+     */
+    private RowUpdates rowUpdates() {
+        return new JdbcTemplate(counted)
+                .queryForObject(
+                        "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'saga_instance'",
+                        (row, number) -> new RowUpdates(row.getLong(1), row.getLong(2)));
+    }
+
+    private record RowUpdates(long rows, long hot) {
+
+        RowUpdates since(RowUpdates before) {
+            return new RowUpdates(rows - before.rows, hot - before.hot);
+        }
     }
 
     @Test
