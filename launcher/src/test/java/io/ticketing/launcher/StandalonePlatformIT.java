@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.Response;
+import io.ticketing.support.messaging.GatheringEventSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,44 @@ class StandalonePlatformIT {
                 .singleElement()
                 .satisfies(coordinator -> assertThat(coordinator.context().getBean(SagaStore.class))
                         .isInstanceOf(CachingSagaStore.class));
+    }
+
+    /**
+     * The read models take the events of a moment as one batch; the sagas, the payment gateway and the known users,
+     * which bookings wait for, take each event as it comes.
+     */
+    @Test
+    void theReadModelsReadGatheredEventsAndWhatBookingsWaitForDoesNot(StandalonePlatform platform) {
+        Map<String, List<String>> projections = Map.of(
+                "user-command", List.of("revoked-users"),
+                "booking-command", List.of("revoked-users"),
+                "booking-query", List.of("dashboards", "revoked-users"),
+                "payment-command", List.of("payments", "revoked-users"),
+                "saga-coordinator", List.of("revoked-users"));
+        Map<String, List<String>> waitedFor = Map.of(
+                "booking-command", List.of("known-users"),
+                "payment-command", List.of("payment-gateway"),
+                "saga-coordinator", List.of("booking-saga", "cancellation-saga"));
+        for (StandalonePlatform.RunningService service : platform.services()) {
+            projections
+                    .getOrDefault(service.name(), List.of())
+                    .forEach(processor -> assertThat(sourceOf(service, processor))
+                            .as(service.name() + "'s " + processor)
+                            .isInstanceOf(GatheringEventSource.class));
+            waitedFor
+                    .getOrDefault(service.name(), List.of())
+                    .forEach(processor -> assertThat(sourceOf(service, processor))
+                            .as(service.name() + "'s " + processor)
+                            .isNotInstanceOf(GatheringEventSource.class));
+        }
+    }
+
+    private static Object sourceOf(StandalonePlatform.RunningService service, String processor) {
+        return service.context()
+                .getBean(EventProcessingConfiguration.class)
+                .eventProcessor(processor, TrackingEventProcessor.class)
+                .orElseThrow()
+                .getMessageSource();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -104,6 +105,18 @@ public class MessagingAutoConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(batchSize))
                 .registerDefaultErrorHandler(
                         config -> new PoisonEventIsolation(config.eventProcessingConfiguration())));
+    }
+
+    /**
+     * The event store as the projections read it (their {@code axon.eventhandling.processors.NAME.source}): a caught-up
+     * projection takes the events of {@code platform.event-processing.projection-gathering} as one batch. What
+     * bookings wait for (the sagas, the payment gateway, the booking service's known users) reads the event store
+     * itself.
+     */
+    @Bean
+    public GatheringEventSource projectionEvents(
+            EventStore eventStore, @Value("${platform.event-processing.projection-gathering}") Duration gathering) {
+        return new GatheringEventSource(eventStore, gathering);
     }
 
     /**
