@@ -108,14 +108,15 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * The event store as the projections read it (their {@code axon.eventhandling.processors.NAME.source}): a caught-up
-     * projection takes the events of {@code platform.event-processing.projection-gathering} as one batch. What
-     * bookings wait for (the sagas, the payment gateway, the booking service's known users) reads the event store
-     * itself.
+     * The event store as the read models read it (their {@code axon.eventhandling.processors.NAME.source}): a caught-up
+     * projection takes the events of {@code platform.event-processing.projection-gathering} (20 ms) as one batch, a
+     * transaction for them all, and its rows show them that much later. What bookings wait for (the sagas, the payment
+     * gateway, the booking service's known users) reads the event store itself.
      */
     @Bean
     public GatheringEventSource projectionEvents(
-            EventStore eventStore, @Value("${platform.event-processing.projection-gathering}") Duration gathering) {
+            EventStore eventStore,
+            @Value("${platform.event-processing.projection-gathering:PT0.02S}") Duration gathering) {
         return new GatheringEventSource(eventStore, gathering);
     }
 
