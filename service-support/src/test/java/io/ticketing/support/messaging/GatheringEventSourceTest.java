@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -35,12 +36,13 @@ class GatheringEventSourceTest {
     void aCaughtUpReaderIsHandedTheFirstEventWithTheOnesThatFollowedItWithinTheGathering() throws Exception {
         BlockingStream<TrackedEventMessage<?>> stream =
                 new GatheringEventSource(eventStore, GATHERING).openStream(eventStore.createHeadToken());
-        Thread[] reader = new Thread[1];
+        AtomicReference<Thread> reader = new AtomicReference<>();
         CompletableFuture<List<Object>> firstBatch = CompletableFuture.supplyAsync(() -> {
-            reader[0] = Thread.currentThread();
+            reader.set(Thread.currentThread());
             return batchOf(stream);
         });
-        await().until(() -> reader[0] != null && reader[0].getState() == Thread.State.TIMED_WAITING);
+        // Waiting for the first event, not yet handed one.
+        await().until(() -> reader.get() != null && reader.get().getState() == Thread.State.TIMED_WAITING);
 
         eventStore.publish(GenericEventMessage.asEventMessage("first"));
         Thread.sleep(100);
