@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -70,7 +72,8 @@ public class PlatformSecurityAutoConfiguration {
                 // Tokens travel in a header, never in a cookie: nothing for CSRF to ride on.
                 .csrf(csrf -> csrf.disable())
                 .cors(configured -> configured.configurationSource(browserCallsFrom(cors.allowedOrigins())))
-                .headers(headers -> headers.contentSecurityPolicy(
+                .headers(headers -> headers.withObjectPostProcessor(headersWrittenFirst())
+                        .contentSecurityPolicy(
                                 policy -> policy.policyDirectives(contentSecurityPolicy(originOf(jwkSetUri))))
                         .contentTypeOptions(Customizer.withDefaults())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
@@ -102,6 +105,23 @@ public class PlatformSecurityAutoConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * The security headers are written as a request comes in, before its handler runs. Written as the answer commits
+     * (Spring Security's default), a streamed answer (the audit export, the dashboards' live stream) commits on the
+     * thread that writes it while the request's own thread finishes the filter chain, and both write the headers into
+     * a response that is not thread-safe: spring-security#9175, which breaks Tomcat's header fields and failed
+     * booking-query's audit tests now and then.
+     */
+    private static ObjectPostProcessor<HeaderWriterFilter> headersWrittenFirst() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        };
     }
 
     /**

@@ -18,6 +18,7 @@ import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.user.Role;
 import io.ticketing.support.test.InMemoryRevokedUsers;
 import io.ticketing.support.test.PlatformWebMvcTest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -248,6 +249,20 @@ class PlatformSecurityTest {
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * A streamed answer commits on the thread that writes it: headers written then would race the request's own
+     * thread, which writes them as the filter chain ends (spring-security#9175).
+     */
+    @Test
+    void theSecurityHeadersAreWrittenBeforeTheHandlerRuns() {
+        assertThat(get("/api/probe/headers", signed(claims(ada, Role.USER))))
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .extractingPath("$.contentSecurityPolicy")
+                .asString()
+                .contains("default-src 'self'");
+    }
+
     @Test
     void answersForbidFramingSniffingAndReferrersAndLimitWhatAPageMayLoad() {
         MvcTestResult answer = get("/api/probe", signed(claims(ada, Role.USER)));
@@ -361,6 +376,11 @@ class PlatformSecurityTest {
         @GetMapping("/api/probe")
         Map<String, String> caller(AuthenticatedUser user) {
             return Map.of("user", user.id().value().toString());
+        }
+
+        @GetMapping("/api/probe/headers")
+        Map<String, String> headersAsTheHandlerFindsThem(HttpServletResponse response) {
+            return Map.of("contentSecurityPolicy", String.valueOf(response.getHeader("Content-Security-Policy")));
         }
 
         @GetMapping("/api/probe/admin")
