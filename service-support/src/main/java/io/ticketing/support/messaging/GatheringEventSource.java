@@ -61,8 +61,11 @@ public final class GatheringEventSource implements StreamableMessageSource<Track
         /** Waits for an event as asked; if none was waiting already, lets more gather behind the first one. */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            if (timeout <= 0 || stream.hasNextAvailable()) {
+            if (timeout <= 0) {
                 return stream.hasNextAvailable(timeout, unit);
+            }
+            if (stream.hasNextAvailable()) {
+                return true;
             }
             if (!stream.hasNextAvailable(timeout, unit)) {
                 return false;
