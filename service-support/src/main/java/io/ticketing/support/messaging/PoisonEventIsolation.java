@@ -6,8 +6,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.ErrorHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -84,6 +86,22 @@ public class PoisonEventIsolation implements ErrorHandler {
                     segment,
                     event,
                     () -> queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, failedAlone)));
+            forgetQueuedSequences(processor.eventHandlerInvoker(), segment);
+        }
+    }
+
+    /**
+     * Axon's dead-lettering invoker can keep in memory which sequences of a segment are in the queue
+     * ({@code dlq.cache.enabled}), and learns of a sequence only as it enqueues one itself: told nothing of a letter
+     * enqueued past it, it would hand the sequence's later events to the handlers, out of order. A released segment's
+     * memory is dropped, and the invoker reads the queue again. (Axon's invoker of several processing groups does not
+     * pass a release on, hence the walk.)
+     */
+    private static void forgetQueuedSequences(EventHandlerInvoker invoker, Segment segment) {
+        if (invoker instanceof MultiEventHandlerInvoker several) {
+            several.delegates().forEach(delegate -> forgetQueuedSequences(delegate, segment));
+        } else {
+            invoker.segmentReleased(segment);
         }
     }
 
