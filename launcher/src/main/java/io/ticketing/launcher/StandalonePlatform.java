@@ -39,14 +39,15 @@ public final class StandalonePlatform implements AutoCloseable {
 
     /**
      * What the standalone mode chooses where a deployment must: the built-in simulated payment provider, as a laptop
-     * or CI has no real one; and no log-event counters. The five services share one logging system, so each
+     * or CI has no real one; each service as its only instance, which keeps in memory what no other instance can
+     * change meanwhile; and no log-event counters. The five services share one logging system, so each
      * service's counter would count every service's lines, and each one's turbo filter was asked at every log-level
      * check in the JVM (5 % of its CPU under load, docs/benchmarks.md). The lowest-ranked settings, so that the
      * environment or a launcher option still decides.
      */
     private static final String[] STANDALONE_CHOICES = {
         "payment.gateway=simulated",
-        "saga.sole-coordinator=true",
+        "platform.sole-instance=true",
         "spring.autoconfigure.exclude=" + LogbackMetricsAutoConfiguration.class.getName()
     };
 

@@ -18,6 +18,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +52,26 @@ class StandalonePlatformIT {
                 .singleElement()
                 .satisfies(coordinator -> assertThat(coordinator.context().getBean(SagaStore.class))
                         .isInstanceOf(CachingSagaStore.class));
+    }
+
+    /** The sole instances' read models keep in memory which sequences wait in their dead-letter queues. */
+    @Test
+    void theReadModelsKnowWhatWaitsInTheirDeadLetterQueues(StandalonePlatform platform) {
+        Map<String, String> readModels = Map.of("booking-query", "dashboards", "payment-command", "payments");
+        for (StandalonePlatform.RunningService service : platform.services()) {
+            String processor = readModels.get(service.name());
+            if (processor != null) {
+                assertThat(service.context()
+                                .getBean(EventProcessorProperties.class)
+                                .getProcessors()
+                                .get(processor)
+                                .getDlq()
+                                .getCache()
+                                .isEnabled())
+                        .as(service.name() + "'s " + processor)
+                        .isTrue();
+            }
+        }
     }
 
     /**

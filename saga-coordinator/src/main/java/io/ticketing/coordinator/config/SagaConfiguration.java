@@ -76,7 +76,7 @@ class SagaConfiguration {
 
     /**
      * Axon's JDBC saga store, built as its auto-configuration builds it, with caches in front when this coordinator
-     * is the only one ({@code saga.sole-coordinator}, which the standalone platform sets). With more than one, a
+     * is the only one ({@code platform.sole-instance}, which the standalone platform sets). With more than one, a
      * saga's deadline fires on any of them, and the others would go on from what they held.
      */
     @Bean
@@ -85,7 +85,7 @@ class SagaConfiguration {
             Serializer serializer,
             SagaSqlSchema schema,
             AggregateCaches caches,
-            @Value("${saga.sole-coordinator:false}") boolean soleCoordinator) {
+            @Value("${platform.sole-instance:false}") boolean soleCoordinator) {
         SagaStore<Object> stored = JdbcSagaStore.builder()
                 .connectionProvider(connections)
                 .sqlSchema(schema)
