@@ -19,7 +19,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The standalone mode's event store: Axon's JDBC storage engine on the {@code eventstore} database, whose schema
- * Flyway owns ({@code db/eventstore}).
+ * Flyway owns ({@code db/eventstore}), reading snapshots only of the aggregates that have one
+ * ({@link SnapshotKnowingStorageEngine}).
  * <p>
  * The pool hands out connections with auto-commit off, and each unit of work keeps one of them from its first read
  * to its commit: an aggregate's events are read and appended in one transaction of the event store, committed or
@@ -43,9 +44,9 @@ final class EventStoreFactory {
                 .migrate();
     }
 
-    static EmbeddedEventStore eventStore(DataSource eventStoreDatabase, QueryBus queryBus) {
+    static EmbeddedEventStore eventStore(DataSource eventStoreDatabase, QueryBus queryBus) throws SQLException {
         Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
-        JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         () -> committingOutsideUnitsOfWork(eventStoreDatabase.getConnection())))
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -55,9 +56,10 @@ final class EventStoreFactory {
                 .upcasterChain(new EventUpcasterChain(MessageSerialization.upcasters()))
                 .readEventDataWithoutGaps(GapSpanningReads::withoutGaps)
                 .readEventDataWithGaps(GapSpanningReads::withGaps)
-                .extendedGapCheckEnabled(false)
+                .extendedGapCheckEnabled(false);
+        return EmbeddedEventStore.builder()
+                .storageEngine(SnapshotKnowingStorageEngine.over(eventStoreDatabase, storageEngine))
                 .build();
-        return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ticketing.launcher;
 
+import java.sql.SQLException;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.QueryBus;
@@ -23,7 +24,7 @@ class SharedAxonInfrastructure {
     static final String QUERY_UPDATE_EMITTER = "platformQueryUpdateEmitter";
 
     @Bean(destroyMethod = "shutDown")
-    EmbeddedEventStore eventStore(EventStoreDatabase eventStoreDatabase, QueryBus queryBus) {
+    EmbeddedEventStore eventStore(EventStoreDatabase eventStoreDatabase, QueryBus queryBus) throws SQLException {
         return EventStoreFactory.eventStore(eventStoreDatabase.dataSource(), queryBus);
     }
 

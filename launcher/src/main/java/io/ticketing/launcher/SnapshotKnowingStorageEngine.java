@@ -1,0 +1,60 @@
+package io.ticketing.launcher;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's JDBC storage engine, which asks for an aggregate's snapshot before each load of it, asking only for the
+ * aggregates that have one. The standalone event store is the only writer of its database, so it knows them: those
+ * stored before it started, and those it stores. Most loads are of aggregates that never take a snapshot: a booking's
+ * and its payment's first commands load them to see whether they exist, which cost a snapshot query each.
+ * <p>
+ * A snapshot only shortens a load, as every event is kept: one this engine did not know of would cost reading the
+ * events it stands for, never a wrong state.
+ */
+final class SnapshotKnowingStorageEngine extends JdbcEventStorageEngine {
+
+    private final Set<String> withSnapshots;
+
+    private SnapshotKnowingStorageEngine(Builder builder, Set<String> withSnapshots) {
+        super(builder);
+        this.withSnapshots = withSnapshots;
+    }
+
+    /** The engine {@code builder} describes, over the snapshots {@code database} holds now. */
+    static SnapshotKnowingStorageEngine over(DataSource database, Builder builder) throws SQLException {
+        Set<String> withSnapshots = ConcurrentHashMap.newKeySet();
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet snapshotted =
+                        statement.executeQuery("SELECT DISTINCT aggregateidentifier FROM snapshotevententry")) {
+            while (snapshotted.next()) {
+                withSnapshots.add(snapshotted.getString(1));
+            }
+        }
+        return new SnapshotKnowingStorageEngine(builder, withSnapshots);
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return withSnapshots.contains(aggregateIdentifier)
+                ? super.readSnapshotData(aggregateIdentifier)
+                : Stream.empty();
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        super.storeSnapshot(snapshot, serializer);
+        withSnapshots.add(snapshot.getAggregateIdentifier());
+    }
+}
