@@ -14,10 +14,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Axon's JDBC storage engine, which asks for an aggregate's snapshot before each load of it, asking only for the
- * aggregates that have one. The standalone event store is the only writer of its database, so it knows them: those
- * stored before it started, and those it stores. Most loads are of aggregates that never take a snapshot: a booking's
- * and its payment's first commands load them to see whether they exist, which cost a snapshot query each.
+ * Axon's JDBC storage engine, except that it asks for an aggregate's snapshot only when it knows the aggregate has one;
+ * Axon's asks before every load. Most loads are of aggregates that never take a snapshot: a booking's and its
+ * payment's first commands load them to see whether they exist, which cost a snapshot query each. The standalone event
+ * store is the only writer of its database, so it knows them: those stored before it started, and those it stores.
  * <p>
  * A snapshot only shortens a load, as every event is kept: one this engine did not know of would cost reading the
  * events it stands for, never a wrong state.
