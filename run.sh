@@ -23,7 +23,12 @@ archive_fits() {
 if ! archive_fits; then
     scripts/class-data-archive.sh "$launcher" "$unpacked" || true
 fi
+# The throughput collector: on two cores and a heap of a gigabyte or so, G1's concurrent work and write barriers cost a
+# booking more JVM CPU under load for no pause the platform needs (docs/benchmarks.md, seventeenth round). JAVA_OPTS
+# naming a collector of its own replaces it.
+collector=-XX:+UseParallelGC
+case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) collector= ;; esac
 if [ -f "$archive" ]; then
-    exec java -XX:SharedArchiveFile="$archive" ${JAVA_OPTS:-} -jar "$unpacked/booking-platform-launcher.jar" "$@"
+    exec java -XX:SharedArchiveFile="$archive" $collector ${JAVA_OPTS:-} -jar "$unpacked/booking-platform-launcher.jar" "$@"
 fi
-exec java ${JAVA_OPTS:-} -jar "$launcher" "$@"
+exec java $collector ${JAVA_OPTS:-} -jar "$launcher" "$@"
