@@ -24,10 +24,15 @@ if ! archive_fits; then
     scripts/class-data-archive.sh "$launcher" "$unpacked" || true
 fi
 # The throughput collector: on two cores and a heap of a gigabyte or so, G1's concurrent work and write barriers cost a
-# booking more JVM CPU under load for no pause the platform needs (docs/benchmarks.md, seventeenth round). JAVA_OPTS
-# naming a collector of its own replaces it.
+# booking more JVM CPU under load for no pause the platform needs (docs/benchmarks.md, seventeenth round). A collector
+# chosen in the JVM's options replaces it, as the JVM refuses two.
 collector=-XX:+UseParallelGC
-case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) collector= ;; esac
+for option in ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-}; do
+    case "$option" in
+        -XX:+UseSerialGC | -XX:+UseParallelGC | -XX:+UseG1GC | -XX:+UseZGC | -XX:+UseShenandoahGC | -XX:+UseEpsilonGC)
+            collector= ;;
+    esac
+done
 if [ -f "$archive" ]; then
     exec java -XX:SharedArchiveFile="$archive" $collector ${JAVA_OPTS:-} -jar "$unpacked/booking-platform-launcher.jar" "$@"
 fi

@@ -33,7 +33,7 @@ final class PlatformProcess implements AutoCloseable {
     static PlatformProcess start(Path launcherJar, Map<String, String> environment, Path log, String heap)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        // The collector run.sh starts the platform with.
+        // As run.sh starts it: the figures are of the platform people run.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC"));
         classDataArchiveOf(launcherJar).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.addAll(List.of("-jar", launcherJar.toString(), "--random-ports"));
