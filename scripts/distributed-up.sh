@@ -76,6 +76,9 @@ declare -A instances=()
 for entry in ${SCALE:-}; do instances[${entry%%=*}]=${entry#*=}; done
 
 for service in user-command booking-command payment-command saga-coordinator booking-query; do
+    # What a service's only instance may keep in memory, another instance could change (docs/distributed-mode.md).
+    sole_instance="${PLATFORM_SOLE_INSTANCE:-false}"
+    if [ "${instances[$service]:-1}" -gt 1 ]; then sole_instance=false; fi
     for n in $(seq 1 "${instances[$service]:-1}"); do
         service_port=$(( ${port[$service]} + offset + 100 * (n - 1) ))
         name="$service-$n"
@@ -89,6 +92,7 @@ for service in user-command booking-command payment-command saga-coordinator boo
             CORS_ALLOWED_ORIGINS="${CORS_ALLOWED_ORIGINS:-http://localhost:$dashboard_port,http://127.0.0.1:$dashboard_port}" \
             JWT_SIGNING_KEY_FILE="$key" \
             PAYMENT_GATEWAY="${PAYMENT_GATEWAY:-simulated}" \
+            PLATFORM_SOLE_INSTANCE="$sole_instance" \
             java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
             >"$work/logs/$name.log" 2>&1 &
         echo $! >"$work/pids/$name.pid"
