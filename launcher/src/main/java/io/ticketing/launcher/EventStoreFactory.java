@@ -46,7 +46,7 @@ final class EventStoreFactory {
 
     static EmbeddedEventStore eventStore(DataSource eventStoreDatabase, QueryBus queryBus) throws SQLException {
         Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
-        JdbcEventStorageEngine.Builder storageEngine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder storageSettings = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         () -> committingOutsideUnitsOfWork(eventStoreDatabase.getConnection())))
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -58,7 +58,7 @@ final class EventStoreFactory {
                 .readEventDataWithGaps(GapSpanningReads::withGaps)
                 .extendedGapCheckEnabled(false);
         return EmbeddedEventStore.builder()
-                .storageEngine(SnapshotKnowingStorageEngine.over(eventStoreDatabase, storageEngine))
+                .storageEngine(SnapshotKnowingStorageEngine.over(eventStoreDatabase, storageSettings))
                 .build();
     }
 

@@ -24,25 +24,25 @@ import org.axonframework.serialization.Serializer;
  */
 final class SnapshotKnowingStorageEngine extends JdbcEventStorageEngine {
 
-    private final Set<String> withSnapshots;
+    private final Set<String> withSnapshots = ConcurrentHashMap.newKeySet();
 
-    private SnapshotKnowingStorageEngine(Builder builder, Set<String> withSnapshots) {
+    private SnapshotKnowingStorageEngine(Builder builder) {
         super(builder);
-        this.withSnapshots = withSnapshots;
     }
 
     /** The engine {@code builder} describes, over the snapshots {@code database} holds now. */
     static SnapshotKnowingStorageEngine over(DataSource database, Builder builder) throws SQLException {
-        Set<String> withSnapshots = ConcurrentHashMap.newKeySet();
+        SnapshotKnowingStorageEngine engine = new SnapshotKnowingStorageEngine(builder);
+        String snapshotted = "SELECT DISTINCT " + engine.schema().aggregateIdentifierColumn() + " FROM "
+                + engine.schema().snapshotTable();
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet snapshotted =
-                        statement.executeQuery("SELECT DISTINCT aggregateidentifier FROM snapshotevententry")) {
-            while (snapshotted.next()) {
-                withSnapshots.add(snapshotted.getString(1));
+                ResultSet aggregates = statement.executeQuery(snapshotted)) {
+            while (aggregates.next()) {
+                engine.withSnapshots.add(aggregates.getString(1));
             }
         }
-        return new SnapshotKnowingStorageEngine(builder, withSnapshots);
+        return engine;
     }
 
     @Override
