@@ -58,20 +58,18 @@ class StandalonePlatformIT {
     @Test
     void theReadModelsKnowWhatWaitsInTheirDeadLetterQueues(StandalonePlatform platform) {
         Map<String, String> readModels = Map.of("booking-query", "dashboards", "payment-command", "payments");
-        for (StandalonePlatform.RunningService service : platform.services()) {
-            String processor = readModels.get(service.name());
-            if (processor != null) {
-                assertThat(service.context()
+        assertThat(platform.services())
+                .filteredOn(service -> readModels.containsKey(service.name()))
+                .hasSize(readModels.size())
+                .allSatisfy(service -> assertThat(service.context()
                                 .getBean(EventProcessorProperties.class)
                                 .getProcessors()
-                                .get(processor)
+                                .get(readModels.get(service.name()))
                                 .getDlq()
                                 .getCache()
                                 .isEnabled())
-                        .as(service.name() + "'s " + processor)
-                        .isTrue();
-            }
-        }
+                        .as(service.name() + "'s " + readModels.get(service.name()))
+                        .isTrue());
     }
 
     /**
