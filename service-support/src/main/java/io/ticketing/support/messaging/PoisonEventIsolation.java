@@ -1,5 +1,6 @@
 package io.ticketing.support.messaging;
 
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -94,15 +95,13 @@ public class PoisonEventIsolation implements ErrorHandler {
      * Axon's dead-lettering invoker can keep in memory which sequences of a segment are in the queue
      * ({@code dlq.cache.enabled}), and learns of a sequence only as it enqueues one itself: told nothing of a letter
      * enqueued past it, it would hand the sequence's later events to the handlers, out of order. A released segment's
-     * memory is dropped, and the invoker reads the queue again. (Axon's invoker of several processing groups does not
-     * pass a release on, hence the walk.)
+     * memory is dropped, and the invoker reads the queue again. (Axon's invoker of several processing groups, which
+     * holds its delegates flattened, does not pass a release on, so each delegate is told.)
      */
     private static void forgetQueuedSequences(EventHandlerInvoker invoker, Segment segment) {
-        if (invoker instanceof MultiEventHandlerInvoker several) {
-            several.delegates().forEach(delegate -> forgetQueuedSequences(delegate, segment));
-        } else {
-            invoker.segmentReleased(segment);
-        }
+        List<EventHandlerInvoker> invokers =
+                invoker instanceof MultiEventHandlerInvoker several ? several.delegates() : List.of(invoker);
+        invokers.forEach(each -> each.segmentReleased(segment));
     }
 
     private void inTransactionWithToken(String group, Segment segment, EventMessage<?> event, Step step)
