@@ -1,6 +1,8 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.awaitPayment;
+import static io.ticketing.launcher.TestClients.awaitSeatsLeft;
 import static io.ticketing.launcher.TestClients.sagas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,17 +69,8 @@ class CoordinatorCrashIT {
                             .asText())
                     .isEqualTo("Payment timed out");
             String admin = after.adminToken();
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(after.showStats(show, admin)
-                                    .path("seatsLeft")
-                                    .asInt())
-                            .isEqualTo(10));
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(after.payments(sameUser, booking)
-                                    .get(0)
-                                    .path("status")
-                                    .asText())
-                            .isEqualTo("CANCELLED"));
+            awaitSeatsLeft(after, admin, show, 10);
+            awaitPayment(after, sameUser, booking, "CANCELLED");
 
             UUID afterRestart = after.book(sameUser, show, 1, "tok_visa");
             awaitBooking(after, sameUser, afterRestart, "CONFIRMED");

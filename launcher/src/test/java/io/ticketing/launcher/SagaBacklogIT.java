@@ -1,6 +1,7 @@
 package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
+import static io.ticketing.launcher.TestClients.awaitPayment;
 import static io.ticketing.launcher.TestClients.sagas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,11 +104,7 @@ class SagaBacklogIT {
         for (UUID booking : bookings) {
             JsonNode confirmed = awaitBooking(client, user, booking, "CONFIRMED");
             assertThat(confirmed.path("reason").asText()).doesNotContain("timed out");
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                JsonNode payments = client.payments(user, booking);
-                assertThat(payments).hasSize(1);
-                assertThat(payments.get(0).path("status").asText()).isEqualTo("COMPLETED");
-            });
+            awaitPayment(client, user, booking, "COMPLETED");
         }
         assertThat(client.get("booking-query", "/api/bookings/" + refused, admin)
                         .status())

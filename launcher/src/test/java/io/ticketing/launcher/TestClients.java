@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -47,7 +48,6 @@ final class TestClients {
                 .asText();
     }
 
-    /** Rebuilds the dashboards from the first event, and waits until the new tables have been swapped in. */
     /** The coordinator's sagas in {@code state} (ACTIVE or ENDED), the first 500, as its operations API lists them. */
     static Stream<JsonNode> sagas(PlatformClient client, String admin, String state) {
         JsonNode page = client.get("saga-coordinator", "/api/sagas?size=500&state=" + state, admin)
@@ -55,6 +55,7 @@ final class TestClients {
         return StreamSupport.stream(page.path("content").spliterator(), false);
     }
 
+    /** Rebuilds the dashboards from the first event, and waits until the new tables have been swapped in. */
     static void rebuildDashboards(PlatformClient client, String admin) {
         Response started = client.post("booking-query", "/api/admin/projections/dashboards/replay", admin, null);
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
@@ -69,6 +70,43 @@ final class TestClients {
                                 .path("state")
                                 .asText())
                         .isEqualTo("DONE"));
+    }
+
+    /** Waits until the show's stats, as the dashboards have them, count {@code seatsLeft}. */
+    static void awaitSeatsLeft(PlatformClient client, String admin, UUID show, int seatsLeft) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response stats = client.get("booking-query", "/api/shows/" + show + "/stats", admin);
+            assertThat(stats.status()).isEqualTo(200);
+            assertThat(stats.body().path("seatsLeft").asInt()).isEqualTo(seatsLeft);
+        });
+    }
+
+    /** Waits until the booking's one payment has {@code status}, and returns it. */
+    static JsonNode awaitPayment(PlatformClient client, User user, UUID bookingId, String status) {
+        AtomicReference<JsonNode> payment = new AtomicReference<>();
+        awaitPayments(client, user, bookingId, payments -> {
+            assertThat(payments).hasSize(1);
+            assertThat(payments.get(0).path("status").asText()).isEqualTo(status);
+            payment.set(payments.get(0));
+        });
+        return payment.get();
+    }
+
+    /** Waits until payment-command knows the booking, and asserts it took no payment for it. */
+    static void awaitNoPayment(PlatformClient client, User user, UUID bookingId) {
+        awaitPayments(client, user, bookingId, payments -> assertThat(payments).isEmpty());
+    }
+
+    /**
+     * Payment-command learns of a booking from its events, and until then answers its owner 404: the payments are
+     * asserted once it knows the booking.
+     */
+    private static void awaitPayments(PlatformClient client, User user, UUID bookingId, Consumer<JsonNode> assertion) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response payments = client.get("payment-command", "/api/payments?bookingId=" + bookingId, user.token());
+            assertThat(payments.status()).isEqualTo(200);
+            assertion.accept(payments.body());
+        });
     }
 
     private static JsonNode awaitBookingIn(
