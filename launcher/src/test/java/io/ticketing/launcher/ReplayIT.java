@@ -2,6 +2,7 @@ package io.ticketing.launcher;
 
 import static io.ticketing.launcher.TestClients.awaitBooking;
 import static io.ticketing.launcher.TestClients.awaitDashboardsRebuilt;
+import static io.ticketing.launcher.TestClients.awaitSeatsLeft;
 import static io.ticketing.launcher.TestClients.rebuildDashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,6 +71,8 @@ class ReplayIT {
         awaitBooking(client, user, declined, "REJECTED");
         awaitBooking(client, user, timedOut, "REJECTED");
         awaitBooking(client, user, refunded, "REFUNDED");
+        // A rejected or refunded booking may release its seats after its status changed: the last events to wait for.
+        awaitSeatsLeft(client, admin, show, 18);
         awaitCaughtUp(client, admin);
         Map<String, List<Map<String, Object>>> before = snapshot(platform);
 
