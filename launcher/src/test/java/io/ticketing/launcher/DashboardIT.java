@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticketing.client.PlatformClient;
 import io.ticketing.client.PlatformClient.Response;
 import io.ticketing.client.PlatformClient.User;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,7 +104,7 @@ class DashboardIT {
 
     private record Followed(UUID booking, List<JsonNode> seen) {}
 
-    private Followed followANewBookingUntilConfirmed(User user) throws InterruptedException {
+    private Followed followANewBookingUntilConfirmed(User user) throws IOException, InterruptedException {
         UUID show = client.newShow(10, "12.00");
         BlockingQueue<JsonNode> live = new LinkedBlockingQueue<>();
         CompletableFuture<?> stream = openStream(user, null, live);
@@ -115,7 +117,7 @@ class DashboardIT {
     }
 
     private void assertResumingAfterShowsItConfirmed(User user, long lastEventId, UUID booking)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         BlockingQueue<JsonNode> resumed = new LinkedBlockingQueue<>();
         CompletableFuture<?> reconnected = openStream(user, lastEventId, resumed);
         try {
@@ -126,7 +128,8 @@ class DashboardIT {
     }
 
     /** Reads the SSE stream into {@code events}: one JSON node with id, event and data per event. */
-    private CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events) {
+    private CompletableFuture<?> openStream(User user, Long lastEventId, BlockingQueue<JsonNode> events)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(client.baseUrl("booking-query") + "/api/dashboard/stream"))
                 .header("Accept", "text/event-stream")
@@ -134,11 +137,15 @@ class DashboardIT {
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
-        return HttpClient.newHttpClient()
-                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
+        // The server answers once it follows the bookings: a change made after this returns reaches the stream.
+        Stream<String> lines = HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .body();
+        // A thread of its own, as reading blocks for as long as the stream is open.
+        CompletableFuture<?> reading = CompletableFuture.runAsync(
+                () -> {
                     List<String> event = new ArrayList<>();
-                    response.body().forEach(line -> {
+                    lines.forEach(line -> {
                         if (!line.isEmpty()) {
                             event.add(line);
                             return;
@@ -146,7 +153,10 @@ class DashboardIT {
                         events.add(parse(event));
                         event.clear();
                     });
-                });
+                },
+                task -> new Thread(task, "dashboard-stream").start());
+        reading.whenComplete((result, failure) -> lines.close());
+        return reading;
     }
 
     private static JsonNode parse(List<String> lines) {
