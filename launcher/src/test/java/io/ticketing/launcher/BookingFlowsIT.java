@@ -143,7 +143,7 @@ class BookingFlowsIT {
         UUID show = client.newShow(10, "10.00");
         UUID booking = client.book(owner, show, 1, "tok_visa");
         awaitBooking(client, owner, booking, "CONFIRMED");
-        // Until the payments know whose booking it is, they answer anyone 404.
+        // Until payment-command knows whose booking it is, it answers anyone but an admin 404.
         awaitPayment(client, owner, booking, "COMPLETED");
 
         assertThat(client.post("booking-command", "/api/bookings/" + booking + "/cancel", stranger.token(), null)
