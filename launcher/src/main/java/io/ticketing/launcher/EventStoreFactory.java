@@ -19,7 +19,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The standalone mode's event store: Axon's JDBC storage engine on the {@code eventstore} database, whose schema
- * Flyway owns ({@code db/eventstore}), with two reads fewer ({@link StandaloneStorageEngine}).
+ * Flyway owns ({@code db/eventstore}), reading snapshots only of the aggregates that have one
+ * ({@link SnapshotKnowingStorageEngine}).
  * <p>
  * The pool hands out connections with auto-commit off, and each unit of work keeps one of them from its first read
  * to its commit: an aggregate's events are read and appended in one transaction of the event store, committed or
@@ -44,12 +45,6 @@ final class EventStoreFactory {
     }
 
     static EmbeddedEventStore eventStore(DataSource eventStoreDatabase, QueryBus queryBus) throws SQLException {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine(eventStoreDatabase, queryBus))
-                .build();
-    }
-
-    static StandaloneStorageEngine storageEngine(DataSource eventStoreDatabase, QueryBus queryBus) throws SQLException {
         Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
         JdbcEventStorageEngine.Builder storageSettings = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
@@ -62,7 +57,9 @@ final class EventStoreFactory {
                 .readEventDataWithoutGaps(GapSpanningReads::withoutGaps)
                 .readEventDataWithGaps(GapSpanningReads::withGaps)
                 .extendedGapCheckEnabled(false);
-        return StandaloneStorageEngine.over(eventStoreDatabase, storageSettings);
+        return EmbeddedEventStore.builder()
+                .storageEngine(SnapshotKnowingStorageEngine.over(eventStoreDatabase, storageSettings))
+                .build();
     }
 
     /**
