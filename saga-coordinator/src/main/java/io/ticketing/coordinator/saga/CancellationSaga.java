@@ -11,13 +11,13 @@ import io.ticketing.coreapi.payment.RefundPayment;
 import io.ticketing.coreapi.show.ReleaseSeats;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
  * Undoes a confirmed booking that its owner or an admin cancelled: refunds the payment, gives the seats back to the
- * show, and ends when the booking is marked refunded.
+ * show, and ends when the booking is marked refunded. Like the booking saga, it finds the refund by the booking it
+ * names.
  */
 @Saga
 @ProcessingGroup(CancellationSaga.PROCESSING_GROUP)
@@ -37,12 +37,11 @@ public class CancellationSaga extends JournaledSaga {
         paymentId = event.paymentToRefund();
         amount = event.amountToRefund();
         reason = "Booking cancelled: " + event.reason();
-        SagaLifecycle.associateWith(BookingSaga.PAYMENT_ID, paymentId.toString());
         start(event.bookingId(), SagaStep.REFUNDING);
         refund();
     }
 
-    @SagaEventHandler(associationProperty = BookingSaga.PAYMENT_ID)
+    @SagaEventHandler(associationProperty = "bookingId")
     void on(PaymentRefunded event) {
         if (step == SagaStep.REFUNDING) {
             amount = event.amount();

@@ -64,9 +64,18 @@ class BookingSagaTest {
     void reservedSeatsAreChargedAtTheShowsPriceWithAPaymentDeadline() {
         fixture.givenAPublished(placed)
                 .whenPublishingA(reserved)
-                .expectAssociationWith("paymentId", paymentId)
                 .expectDispatchedCommands(new RequestPayment(paymentId, bookingId, price, "tok_visa"))
                 .expectScheduledDeadlineWithName(SAFETY_NET, BookingSaga.PAYMENT_DEADLINE);
+    }
+
+    @Test
+    void thePaymentsEventsFindTheSagaByTheBookingTheyName() {
+        fixture.givenAPublished(placed)
+                .andThenAPublished(reserved)
+                .whenPublishingA(new PaymentCompleted(paymentId, bookingId, price, "tx-1"))
+                .expectAssociationWith("bookingId", bookingId)
+                .expectNoAssociationWith("paymentId", paymentId)
+                .expectDispatchedCommands(new ConfirmBooking(bookingId, paymentId, price));
     }
 
     @Test

@@ -46,6 +46,7 @@ class CancellationSagaTest {
     void theRefundMarksTheBookingRefunded() {
         fixture.givenAPublished(cancelled)
                 .whenPublishingA(new PaymentRefunded(paymentId, bookingId, paid, "Booking cancelled: Cannot come"))
+                .expectNoAssociationWith("paymentId", paymentId)
                 .expectDispatchedCommands(new MarkBookingRefunded(bookingId, paid));
     }
 
