@@ -43,10 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>
  * Each handler acts only in the step it belongs to, so a redelivered or late event sends nothing twice; a payment
  * that completes after the saga gave up on it is refunded by the payment itself.
- * <p>
- * It finds its events by the booking they name, the payment's events too: a booking has one payment, whose id is
- * derived from the booking's. An association with the payment as well would cost the coordinator a row and a lookup
- * a booking, on the thread every booking waits for (docs/benchmarks.md, nineteenth round).
  */
 @Saga
 @ProcessingGroup(BookingSaga.PROCESSING_GROUP)
@@ -73,7 +69,7 @@ public class BookingSaga extends JournaledSaga {
     }
 
     @StartSaga
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(BookingPlaced event) {
         showId = event.showId();
         tickets = event.tickets();
@@ -82,7 +78,7 @@ public class BookingSaga extends JournaledSaga {
         reserveSeats();
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(SeatsReserved event) {
         if (step != SagaStep.RESERVING_SEATS) {
             return;
@@ -97,14 +93,14 @@ public class BookingSaga extends JournaledSaga {
         requestPayment();
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(SeatsUnavailable event) {
         if (step == SagaStep.RESERVING_SEATS) {
             compensate(event.reason());
         }
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(PaymentCompleted event) {
         if (step != SagaStep.AWAITING_PAYMENT) {
             return;
@@ -114,7 +110,7 @@ public class BookingSaga extends JournaledSaga {
         dispatch(new ConfirmBooking(bookingId, paymentId, price));
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(PaymentDeclined event) {
         if (step == SagaStep.AWAITING_PAYMENT) {
             compensate(event.reason());
@@ -122,7 +118,7 @@ public class BookingSaga extends JournaledSaga {
     }
 
     /** Given up by the payment service (its gateway call timed out) or at the saga's own request. */
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(PaymentCancelled event) {
         if (step == SagaStep.AWAITING_PAYMENT) {
             compensate(event.reason());
@@ -138,7 +134,7 @@ public class BookingSaga extends JournaledSaga {
         }
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(BookingConfirmed event) {
         end(SagaStep.CONFIRMED);
     }

@@ -16,8 +16,7 @@ import org.axonframework.spring.stereotype.Saga;
 
 /**
  * Undoes a confirmed booking that its owner or an admin cancelled: refunds the payment, gives the seats back to the
- * show, and ends when the booking is marked refunded. Like the booking saga, it finds the refund by the booking it
- * names.
+ * show, and ends when the booking is marked refunded.
  */
 @Saga
 @ProcessingGroup(CancellationSaga.PROCESSING_GROUP)
@@ -31,7 +30,7 @@ public class CancellationSaga extends JournaledSaga {
     private String reason;
 
     @StartSaga
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(BookingCancelled event) {
         showId = event.showId();
         paymentId = event.paymentToRefund();
@@ -41,7 +40,7 @@ public class CancellationSaga extends JournaledSaga {
         refund();
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(PaymentRefunded event) {
         if (step == SagaStep.REFUNDING) {
             amount = event.amount();
@@ -50,7 +49,7 @@ public class CancellationSaga extends JournaledSaga {
         }
     }
 
-    @SagaEventHandler(associationProperty = "bookingId")
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     void on(BookingRefunded event) {
         end(SagaStep.REFUNDED);
     }

@@ -37,6 +37,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class JournaledSaga {
 
+    /**
+     * The one association of every saga here: each event a saga hears names its booking, the payment's events too (a
+     * booking has one payment, whose id is derived from the booking's), so a second association would only cost the
+     * coordinator a row and a lookup a booking, on the thread every booking waits for (docs/benchmarks.md, nineteenth
+     * round).
+     */
+    static final String BOOKING_ID = "bookingId";
+
     @Autowired
     protected transient CommandGateway commandGateway;
 
