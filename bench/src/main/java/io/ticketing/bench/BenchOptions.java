@@ -50,6 +50,15 @@ final class BenchOptions {
     double warmUpUntilJitBelowPercent;
 
     @Option(
+            names = "--warm-up-burst-bookings",
+            paramLabel = "N",
+            defaultValue = "4000",
+            description = "Bookings the warm-up then places flat out, unless it placed none: the compiler compiles "
+                    + "what a burst makes hot only once a burst has come, and the phases measured after it meet "
+                    + "that code compiled; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int warmUpBurstBookings;
+
+    @Option(
             names = "--bookings",
             paramLabel = "N",
             defaultValue = "2000",
@@ -188,6 +197,7 @@ final class BenchOptions {
         return new BookingLoad.Size(
                 warmUpBookings,
                 warmUpUntilJitBelowPercent / 100,
+                warmUpBurstBookings,
                 bookings,
                 clients,
                 pacedRate,

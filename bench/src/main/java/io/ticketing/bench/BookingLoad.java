@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>A <em>warm-up</em> first, whatever the scenarios: bookings paced like scenario 2, with figures of their own,
  *   in rounds until the JIT compiler takes less than {@code warmUpUntilJitBelow} of the platform's CPU, or
- *   {@code warmUpBookings} are placed. A platform just started spends most of its CPU compiling for minutes
- *   (per-thread CPU from {@code /proc}, docs/benchmarks.md); the phases after it measure what a booking costs a
- *   platform that has been running, as on a sale's day. Zero bookings measure a cold platform.</li>
+ *   {@code warmUpBookings} are placed, then {@code warmUpBurstBookings} placed flat out. A platform just started
+ *   spends most of its CPU compiling for minutes (per-thread CPU from {@code /proc}, docs/benchmarks.md), and the
+ *   compiler's thresholds are counts of calls: code that a burst calls thousands of times a second a paced warm-up
+ *   leaves to the first burst to compile. The phases after it measure what a booking costs a platform that has been
+ *   running, as on a sale's day. Zero warm-up bookings measure a cold platform.</li>
  *   <li>Scenarios 1 and 2, over four shows with enough seats, every tenth card declined. <em>Flat out</em>:
  *   {@code bookings} placed by {@code clients} concurrent clients, each sending the next as soon as the last is
  *   answered, for the most the platform accepts (the saga falls behind, so its latency there is a backlog's).
@@ -42,12 +44,14 @@ final class BookingLoad {
 
     /**
      * @param warmUpBookings        the most the warm-up places
-     * @param warmUpUntilJitBelow   the warm-up ends after a round in which the JIT compiler took less than this
-     *                              fraction of the platform's CPU
+     * @param warmUpUntilJitBelow   the warm-up's paced rounds end after one in which the JIT compiler took less
+     *                              than this fraction of the platform's CPU
+     * @param warmUpBurstBookings   what the warm-up then places flat out, by {@code clients} clients
      */
     record Size(
             int warmUpBookings,
             double warmUpUntilJitBelow,
+            int warmUpBurstBookings,
             int bookings,
             int clients,
             double pacedRate,
@@ -58,12 +62,13 @@ final class BookingLoad {
             int hotBookings) {}
 
     /**
-     * @param phases   by name ({@link #WARM_UP}, {@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
+     * @param phases   by name ({@link #WARM_UP}, {@link #WARM_UP_BURST}, {@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
      * @param failures what no figure may hide: a hot show that did not confirm exactly its capacity
      */
     record Figures(Map<String, Phase.Figures> phases, List<String> failures) {}
 
     static final String WARM_UP = "warmUp";
+    static final String WARM_UP_BURST = "warmUpBurst";
     static final String FLAT_OUT = "flatOut";
     static final String PACED = "paced";
     static final String BURST = "burst";
@@ -130,6 +135,17 @@ final class BookingLoad {
                             + "the CPU",
                     size.warmUpBookings(), size.pacedRate(), size.warmUpUntilJitBelow() * 100);
             phases.put(WARM_UP, measure(size.warmUpBookings(), phase -> warmUp(phase, warmUp)));
+            if (size.warmUpBurstBookings() > 0) {
+                Mix burst = new Mix(newShows(admin, size.warmUpBurstBookings()), true, false);
+                Benchmark.progress(
+                        "  warm-up burst: %d bookings from %d clients, for the compiler to meet what a burst makes hot",
+                        size.warmUpBurstBookings(), size.clients());
+                phases.put(
+                        WARM_UP_BURST,
+                        measure(
+                                size.warmUpBurstBookings(),
+                                phase -> placeFlatOut(phase, size.warmUpBurstBookings(), size.clients(), burst)));
+            }
         }
         if (scenarios.contains(Scenario.BOOKINGS)) {
             Mix spread = new Mix(newShows(admin, size.bookings() + size.pacedBookings()), true, false);
