@@ -53,9 +53,10 @@ final class BenchOptions {
             names = "--warm-up-burst-bookings",
             paramLabel = "N",
             defaultValue = "4000",
-            description = "Bookings the warm-up then places flat out, unless it placed none: the compiler compiles "
-                    + "what a burst makes hot only once a burst has come, and the phases measured after it meet "
-                    + "that code compiled; 0 skips it (default: ${DEFAULT-VALUE}).")
+            description = "Bookings the warm-up then places flat out, unless it placed none, before paced rounds "
+                    + "again until the JIT compiler is nearly done: it compiles what a burst makes hot only once a "
+                    + "burst has come, and the phases measured after it meet that code compiled; 0 skips it "
+                    + "(default: ${DEFAULT-VALUE}).")
     int warmUpBurstBookings;
 
     @Option(

@@ -22,11 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>A <em>warm-up</em> first, whatever the scenarios: bookings paced like scenario 2, with figures of their own,
  *   in rounds until the JIT compiler takes less than {@code warmUpUntilJitBelow} of the platform's CPU, or
- *   {@code warmUpBookings} are placed, then {@code warmUpBurstBookings} placed flat out. A platform just started
- *   spends most of its CPU compiling for minutes (per-thread CPU from {@code /proc}, docs/benchmarks.md), and the
- *   compiler's thresholds are counts of calls: code that a burst calls thousands of times a second a paced warm-up
- *   leaves to the first burst to compile. The phases after it measure what a booking costs a platform that has been
- *   running, as on a sale's day. Zero warm-up bookings measure a cold platform.</li>
+ *   {@code warmUpBookings} are placed; then {@code warmUpBurstBookings} placed flat out, and paced rounds again
+ *   until the compiler is nearly done with what the burst made hot. A platform just started spends most of its CPU
+ *   compiling for minutes (per-thread CPU from {@code /proc}, docs/benchmarks.md), and the compiler's thresholds are
+ *   counts of calls: code that a burst calls thousands of times a second a paced warm-up leaves to the first burst
+ *   to compile. The phases after it measure what a booking costs a platform that has been running, as on a sale's
+ *   day. Zero warm-up bookings measure a cold platform.</li>
  *   <li>Scenarios 1 and 2, over four shows with enough seats, every tenth card declined. <em>Flat out</em>:
  *   {@code bookings} placed by {@code clients} concurrent clients, each sending the next as soon as the last is
  *   answered, for the most the platform accepts (the saga falls behind, so its latency there is a backlog's).
@@ -46,7 +47,8 @@ final class BookingLoad {
      * @param warmUpBookings        the most the warm-up places
      * @param warmUpUntilJitBelow   the warm-up's paced rounds end after one in which the JIT compiler took less
      *                              than this fraction of the platform's CPU
-     * @param warmUpBurstBookings   what the warm-up then places flat out, by {@code clients} clients
+     * @param warmUpBurstBookings   what the warm-up then places flat out, by {@code clients} clients, before
+     *                              paced rounds again
      */
     record Size(
             int warmUpBookings,
@@ -136,15 +138,16 @@ final class BookingLoad {
                     size.warmUpBookings(), size.pacedRate(), size.warmUpUntilJitBelow() * 100);
             phases.put(WARM_UP, measure(size.warmUpBookings(), phase -> warmUp(phase, warmUp)));
             if (size.warmUpBurstBookings() > 0) {
-                Mix burst = new Mix(newShows(admin, size.warmUpBurstBookings()), true, false);
+                int most = size.warmUpBurstBookings() + size.warmUpBookings();
+                Mix burst = new Mix(newShows(admin, most), true, false);
                 Benchmark.progress(
-                        "  warm-up burst: %d bookings from %d clients, for the compiler to meet what a burst makes hot",
+                        "  warm-up burst: %d bookings from %d clients, then paced rounds until the JIT compiler is "
+                                + "done with what they made hot",
                         size.warmUpBurstBookings(), size.clients());
-                phases.put(
-                        WARM_UP_BURST,
-                        measure(
-                                size.warmUpBurstBookings(),
-                                phase -> placeFlatOut(phase, size.warmUpBurstBookings(), size.clients(), burst)));
+                phases.put(WARM_UP_BURST, measure(most, phase -> {
+                    placeFlatOut(phase, size.warmUpBurstBookings(), size.clients(), burst);
+                    warmUp(phase, burst);
+                }));
             }
         }
         if (scenarios.contains(Scenario.BOOKINGS)) {
