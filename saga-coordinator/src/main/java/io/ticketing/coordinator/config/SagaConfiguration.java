@@ -96,11 +96,21 @@ class SagaConfiguration {
                 : stored;
     }
 
+    /**
+     * At most {@code saga.commands-in-flight} of the sagas' commands sent without waiting are in flight at once
+     * ({@link BoundedCommandGateway}): enough for every show's reservation, a booking's payment and another's
+     * confirmation to proceed side by side, few enough that a hot show's queue stays short.
+     */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(commandRetryScheduler)
-                .build();
+    CommandGateway commandGateway(
+            CommandBus commandBus,
+            RetryScheduler commandRetryScheduler,
+            @Value("${saga.commands-in-flight:32}") int commandsInFlight) {
+        return new BoundedCommandGateway(
+                DefaultCommandGateway.builder()
+                        .commandBus(commandBus)
+                        .retryScheduler(commandRetryScheduler)
+                        .build(),
+                commandsInFlight);
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * causes, and its processor goes on with the next booking's events meanwhile, so that many bookings' commands are
  * in flight at once instead of one. It is sent before the saga's unit of work commits, as a waited-for command
  * was, so a crash in between sends it again on redelivery, never loses it. A dispatched command that fails for good
- * comes back as a {@link CommandFailure} and stays on record for an operator. Compensations, and a step whose
- * answer decides the next one, still go one command at a time ({@link #send}).
+ * comes back as a {@link CommandFailure} and stays on record for an operator, unless the saga answers it itself
+ * ({@link #commandFailed}). How many are in flight at once is the gateway's to bound. Compensations still go one
+ * command at a time ({@link #send}), since each depends on how the one before went.
  * <p>
  * A command is sent with an id derived from the booking, the step and the command's type, so that a command sent
  * again (a redelivered event, an operator's retry) is recognisably the same one. Every command is idempotent at
@@ -105,11 +106,11 @@ abstract class JournaledSaga {
         ScopeDescriptor scope = SagaLifecycle.describeCurrentScope();
         commandGateway.send(withStableId(command)).whenComplete((result, failure) -> {
             if (failure != null) {
-                deadlineManager.schedule(
-                        Duration.ZERO,
-                        CommandFailure.DEADLINE_NAME,
-                        new CommandFailure(command.getClass().getSimpleName(), reasonOf(failure)),
-                        scope);
+                CommandFailure failed = new CommandFailure(
+                        command.getClass().getSimpleName(),
+                        CommandRejection.of(failure).map(CommandRejection::kind).orElse(null),
+                        reasonOf(failure));
+                deadlineManager.schedule(Duration.ZERO, CommandFailure.DEADLINE_NAME, failed, scope);
             }
         });
     }
@@ -117,7 +118,11 @@ abstract class JournaledSaga {
     @DeadlineHandler(deadlineName = CommandFailure.DEADLINE_NAME)
     void on(CommandFailure failure) {
         journal.failed(sagaId, failure.command() + " failed: " + failure.reason());
+        commandFailed(failure);
     }
+
+    /** A dispatched command failed for good; unless the saga knows better, it stays on record for an operator. */
+    protected void commandFailed(CommandFailure failure) {}
 
     @DeadlineHandler(deadlineName = OperatorAction.DEADLINE_NAME)
     void on(OperatorAction action) {

@@ -123,11 +123,30 @@ class BookingSagaTest {
             return null;
         });
 
-        fixture.givenNoPriorActivity()
-                .whenPublishingA(placed)
-                .expectDispatchedCommands(
-                        new ReserveSeats(showId, bookingId, 2), new RejectBooking(bookingId, "The show does not exist"))
+        // The reservation is dispatched without waiting; its refusal comes back to the saga as a deadline due at once.
+        fixture.givenAPublished(placed)
+                .whenTimeElapses(Duration.ZERO)
+                .expectTriggeredDeadlinesWithName(CommandFailure.DEADLINE_NAME)
+                .expectDispatchedCommands(new RejectBooking(bookingId, "The show does not exist"))
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void aReservationThatFailsOtherwiseStaysOnRecordForAnOperator() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReserveSeats) {
+                throw new CommandExecutionException(
+                        "Not now", null, new CommandRejection(CommandRejection.Kind.CONFLICT, "Not now"));
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(placed)
+                .whenTimeElapses(Duration.ZERO)
+                .expectTriggeredDeadlinesWithName(CommandFailure.DEADLINE_NAME)
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+        assertThat(journal.entries).last().isEqualTo("failed ReserveSeats failed: Not now");
     }
 
     @Test
