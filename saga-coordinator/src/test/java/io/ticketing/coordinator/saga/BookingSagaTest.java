@@ -115,13 +115,7 @@ class BookingSagaTest {
 
     @Test
     void anUnknownShowRejectsTheBooking() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof ReserveSeats) {
-                throw new CommandExecutionException(
-                        "No such show", null, new CommandRejection(CommandRejection.Kind.NOT_FOUND, "No such show"));
-            }
-            return null;
-        });
+        reservationsRefused(CommandRejection.Kind.NOT_FOUND, "No such show");
 
         // The reservation is dispatched without waiting; its refusal comes back to the saga as a deadline due at once.
         fixture.givenAPublished(placed)
@@ -133,13 +127,7 @@ class BookingSagaTest {
 
     @Test
     void aReservationThatFailsOtherwiseStaysOnRecordForAnOperator() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof ReserveSeats) {
-                throw new CommandExecutionException(
-                        "Not now", null, new CommandRejection(CommandRejection.Kind.CONFLICT, "Not now"));
-            }
-            return null;
-        });
+        reservationsRefused(CommandRejection.Kind.CONFLICT, "Not now");
 
         fixture.givenAPublished(placed)
                 .whenTimeElapses(Duration.ZERO)
@@ -243,5 +231,14 @@ class BookingSagaTest {
                         "started BookingSaga RESERVING_SEATS",
                         "moved AWAITING_PAYMENT until deadline",
                         "failed RequestPayment failed: java.lang.IllegalStateException: payment-command is unreachable");
+    }
+
+    private void reservationsRefused(CommandRejection.Kind kind, String reason) {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReserveSeats) {
+                throw new CommandExecutionException(reason, null, new CommandRejection(kind, reason));
+            }
+            return null;
+        });
     }
 }
