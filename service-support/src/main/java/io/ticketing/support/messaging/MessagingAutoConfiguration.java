@@ -108,29 +108,15 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * The event store as the read models read it (their {@code axon.eventhandling.processors.NAME.source}): on a busy
-     * stream (from some 10 bookings a second) a caught-up projection takes the events of
-     * {@code platform.event-processing.projection-gathering} (20 ms) as one batch, a transaction for them all, and its
-     * rows show them that much later.
+     * The event store as the read models read it (their {@code axon.eventhandling.processors.NAME.source}): a caught-up
+     * projection takes the events of {@code platform.event-processing.projection-gathering} (20 ms) as one batch, a
+     * transaction for them all, and its rows show them that much later. What bookings wait for (the sagas, the payment
+     * gateway, the booking service's known users) reads the event store itself.
      */
     @Bean
     public GatheringEventSource projectionEvents(
             EventStore eventStore,
             @Value("${platform.event-processing.projection-gathering:PT0.02S}") Duration gathering) {
-        return new GatheringEventSource(eventStore, gathering);
-    }
-
-    /**
-     * The event store as the processors that carry a booking along read it (the sagas, the payment gateway): on a
-     * busy stream a caught-up one takes the events of {@code platform.event-processing.flow-gathering} (5 ms) as one
-     * batch, which spares most of their transactions, each a token update and a commit. A booking waits for three of
-     * their steps before it is confirmed, so they gather a quarter of what a read model does, and on a stream of fewer
-     * than one event per 5 ms (some 40 bookings a second) not at all. The booking service's known users read the event
-     * store itself: they see few events, and a new user's first booking waits for them.
-     */
-    @Bean
-    public GatheringEventSource flowEvents(
-            EventStore eventStore, @Value("${platform.event-processing.flow-gathering:PT0.005S}") Duration gathering) {
         return new GatheringEventSource(eventStore, gathering);
     }
 

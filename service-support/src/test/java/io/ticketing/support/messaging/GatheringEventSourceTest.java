@@ -1,7 +1,6 @@
 package io.ticketing.support.messaging;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -34,11 +33,9 @@ class GatheringEventSourceTest {
     }
 
     @Test
-    void aCaughtUpReaderOfABusyStreamIsHandedTheFirstEventWithTheOnesThatFollowedItWithinTheGathering()
-            throws Exception {
+    void aCaughtUpReaderIsHandedTheFirstEventWithTheOnesThatFollowedItWithinTheGathering() throws Exception {
         BlockingStream<TrackedEventMessage<?>> stream =
                 new GatheringEventSource(eventStore, GATHERING).openStream(eventStore.createHeadToken());
-        readBusyStream(stream);
         AtomicReference<Thread> reader = new AtomicReference<>();
         CompletableFuture<List<Object>> firstBatch = CompletableFuture.supplyAsync(() -> {
             reader.set(Thread.currentThread());
@@ -52,22 +49,6 @@ class GatheringEventSourceTest {
         eventStore.publish(GenericEventMessage.asEventMessage("second"));
 
         assertThat(firstBatch.get()).containsExactly("first", "second");
-    }
-
-    @Test
-    void aCaughtUpReaderOfAQuietStreamIsHandedEachEventAsItComes() throws Exception {
-        BlockingStream<TrackedEventMessage<?>> stream =
-                new GatheringEventSource(eventStore, Duration.ofHours(1)).openStream(eventStore.createHeadToken());
-        AtomicReference<Thread> reader = new AtomicReference<>();
-        CompletableFuture<List<Object>> firstBatch = CompletableFuture.supplyAsync(() -> {
-            reader.set(Thread.currentThread());
-            return batchOf(stream);
-        });
-        await().until(() -> reader.get() != null && reader.get().getState() == Thread.State.TIMED_WAITING);
-
-        eventStore.publish(GenericEventMessage.asEventMessage("lone"));
-
-        assertThat(firstBatch.get(10, SECONDS)).containsExactly("lone");
     }
 
     @Test
@@ -90,14 +71,6 @@ class GatheringEventSourceTest {
                 assertTimeoutPreemptively(Duration.ofSeconds(10), () -> stream.hasNextAvailable(10, MILLISECONDS));
 
         assertThat(available).isFalse();
-    }
-
-    /** Reads events of a pace of more than one a gathering, as a processor does when the platform is busy. */
-    private void readBusyStream(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
-        for (int event = 0; event < 40; event++) {
-            eventStore.publish(GenericEventMessage.asEventMessage("busy " + event));
-        }
-        assertThat(batchOf(stream)).hasSize(40);
     }
 
     /** What a streaming processor takes as one batch: what is available once it has waited for the first event. */
