@@ -34,7 +34,7 @@ final class BenchOptions {
             names = "--warm-up-bookings",
             paramLabel = "N",
             defaultValue = "12000",
-            description = "The most bookings placed at the paced rate before anything is measured, in rounds of half a "
+            description = "The most bookings placed at --warm-up-rate before anything is measured, in rounds of half a "
                     + "minute until the JIT compiler is nearly done (--warm-up-until-jit-below); 0 measures a cold "
                     + "platform (default: ${DEFAULT-VALUE}).")
     int warmUpBookings;
@@ -60,6 +60,15 @@ final class BenchOptions {
     int warmUpBurstBookings;
 
     @Option(
+            names = "--warm-up-rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "20",
+            description = "Bookings a second in the warm-up's paced rounds, whatever --paced-rate is: a warm-up faster "
+                    + "than a platform still compiling keeps up with is refused in part and leaves the phases after it "
+                    + "a backlog (default: ${DEFAULT-VALUE}).")
+    double warmUpRate;
+
+    @Option(
             names = "--bookings",
             paramLabel = "N",
             defaultValue = "2000",
@@ -78,7 +87,7 @@ final class BenchOptions {
             names = "--paced-rate",
             paramLabel = "PER_SECOND",
             defaultValue = "20",
-            description = "Bookings a second in the paced phase and the warm-up (default: ${DEFAULT-VALUE}).")
+            description = "Bookings a second in the paced phase (default: ${DEFAULT-VALUE}).")
     double pacedRate;
 
     @Option(
@@ -199,6 +208,7 @@ final class BenchOptions {
                 warmUpBookings,
                 warmUpUntilJitBelowPercent / 100,
                 warmUpBurstBookings,
+                warmUpRate,
                 bookings,
                 clients,
                 pacedRate,

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The booking scenarios, one phase after the other. Every {@code POST /api/bookings} is timed, and every booking from
  * the moment it was first sent until the dashboards' live stream shows it settled, and how it ended is counted.
  * <ul>
- *   <li>A <em>warm-up</em> first, whatever the scenarios: bookings paced like scenario 2, with figures of their own,
- *   in rounds until the JIT compiler takes less than {@code warmUpUntilJitBelow} of the platform's CPU, or
+ *   <li>A <em>warm-up</em> first, whatever the scenarios: bookings at {@code warmUpRate} a second, with figures of
+ *   their own, in rounds until the JIT compiler takes less than {@code warmUpUntilJitBelow} of the platform's CPU, or
  *   {@code warmUpBookings} are placed; then {@code warmUpBurstBookings} placed flat out, and paced rounds again
  *   until the compiler is nearly done with what the burst made hot. A platform just started spends most of its CPU
  *   compiling for minutes (per-thread CPU from {@code /proc}, docs/benchmarks.md), and the compiler's thresholds are
@@ -49,11 +49,13 @@ final class BookingLoad {
      *                              than this fraction of the platform's CPU
      * @param warmUpBurstBookings   what the warm-up then places flat out, by {@code clients} clients, before
      *                              paced rounds again
+     * @param warmUpRate            bookings a second in the warm-up's paced rounds
      */
     record Size(
             int warmUpBookings,
             double warmUpUntilJitBelow,
             int warmUpBurstBookings,
+            double warmUpRate,
             int bookings,
             int clients,
             double pacedRate,
@@ -135,7 +137,7 @@ final class BookingLoad {
             Benchmark.progress(
                     "  warm-up: up to %d bookings at %.0f a second, until the JIT compiler takes less than %.0f %% of "
                             + "the CPU",
-                    size.warmUpBookings(), size.pacedRate(), size.warmUpUntilJitBelow() * 100);
+                    size.warmUpBookings(), size.warmUpRate(), size.warmUpUntilJitBelow() * 100);
             phases.put(WARM_UP, measure(size.warmUpBookings(), phase -> warmUp(phase, warmUp)));
             if (size.warmUpBurstBookings() > 0) {
                 int most = size.warmUpBurstBookings() + size.warmUpBookings();
@@ -157,7 +159,11 @@ final class BookingLoad {
                     FLAT_OUT,
                     measure(size.bookings(), phase -> placeFlatOut(phase, size.bookings(), size.clients(), spread)));
             Benchmark.progress("  paced: %d bookings at %.0f a second", size.pacedBookings(), size.pacedRate());
-            phases.put(PACED, measure(size.pacedBookings(), phase -> placePaced(phase, size.pacedBookings(), spread)));
+            phases.put(
+                    PACED,
+                    measure(
+                            size.pacedBookings(),
+                            phase -> placePaced(phase, size.pacedBookings(), size.pacedRate(), spread)));
         }
         if (scenarios.contains(Scenario.BURST) && size.burstBookings() > 0) {
             Mix burst = new Mix(newShows(admin, size.burstBookings()), true, false);
@@ -258,12 +264,12 @@ final class BookingLoad {
      * then says more about the compiler than about bookings.
      */
     private void warmUp(Phase phase, Mix mix) throws Exception {
-        int roundBookings = (int) Math.ceil(size.pacedRate() * WARM_UP_ROUND_SECONDS);
+        int roundBookings = (int) Math.ceil(size.warmUpRate() * WARM_UP_ROUND_SECONDS);
         int placed = 0;
         Optional<ProcessCpu.Reading> roundStart = cpu.read();
         while (placed < size.warmUpBookings()) {
             int round = Math.min(roundBookings, size.warmUpBookings() - placed);
-            placePaced(phase, round, mix);
+            placePaced(phase, round, size.warmUpRate(), mix);
             placed += round;
             Optional<ProcessCpu.Reading> roundEnd = cpu.read();
             Optional<Double> jitShare =
@@ -280,10 +286,10 @@ final class BookingLoad {
         }
     }
 
-    /** Bookings sent at a fixed rate, whatever the answers. */
-    private void placePaced(Phase phase, int bookings, Mix mix) throws Exception {
+    /** Bookings sent at a fixed rate a second, whatever the answers. */
+    private void placePaced(Phase phase, int bookings, double rate, Mix mix) throws Exception {
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(size.clients());
-        long periodNanos = (long) (1e9 / size.pacedRate());
+        long periodNanos = (long) (1e9 / rate);
         List<Future<?>> scheduled = new ArrayList<>();
         for (int n = 0; n < bookings; n++) {
             scheduled.add(pacer.schedule(

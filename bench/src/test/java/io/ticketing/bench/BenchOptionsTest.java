@@ -18,7 +18,7 @@ class BenchOptionsTest {
         assertThat(options.runs).isEqualTo(3);
         assertThat(options.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
         assertThat(options.load())
-                .isEqualTo(new BookingLoad.Size(12_000, 0.10, 4000, 2000, 8, 20, 400, 10_000, 16, 500, 1000));
+                .isEqualTo(new BookingLoad.Size(12_000, 0.10, 4000, 20, 2000, 8, 20, 400, 10_000, 16, 500, 1000));
         assertThat(options.historyEvents).isEqualTo(1_000_000);
         assertThat(options.latencies()).containsExactly("PT0S");
         assertThat(options.launcher).isEqualTo(Path.of("launcher/target/app/booking-platform-launcher.jar"));
@@ -39,6 +39,7 @@ class BenchOptionsTest {
                 "--warm-up-bookings=0",
                 "--warm-up-until-jit-below=5",
                 "--warm-up-burst-bookings=300",
+                "--warm-up-rate=7",
                 "--burst-bookings=0",
                 "--burst-clients=4",
                 "--hot-capacity=10",
@@ -49,7 +50,7 @@ class BenchOptionsTest {
 
         assertThat(options.runs).isEqualTo(1);
         assertThat(options.scenarios()).containsExactlyInAnyOrder(Scenario.BOOKINGS, Scenario.HOT);
-        assertThat(options.load()).isEqualTo(new BookingLoad.Size(0, 0.05, 300, 50, 2, 5.5, 20, 0, 4, 10, 30));
+        assertThat(options.load()).isEqualTo(new BookingLoad.Size(0, 0.05, 300, 7, 50, 2, 5.5, 20, 0, 4, 10, 30));
         assertThat(options.historyEvents).isEqualTo(100);
         assertThat(options.latencies()).containsExactly("PT0S", "PT0.05S");
         assertThat(options.out).isEqualTo(Path.of("/tmp/out.json"));
