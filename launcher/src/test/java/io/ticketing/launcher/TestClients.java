@@ -74,11 +74,11 @@ final class TestClients {
 
     /** Waits until the show's stats, as the dashboards have them, count {@code seatsLeft}. */
     static void awaitSeatsLeft(PlatformClient client, String admin, UUID show, int seatsLeft) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Response stats = client.get("booking-query", "/api/shows/" + show + "/stats", admin);
-            assertThat(stats.status()).isEqualTo(200);
-            assertThat(stats.body().path("seatsLeft").asInt()).isEqualTo(seatsLeft);
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .untilAsserted(() -> assertThat(
+                                client.showStats(show, admin).path("seatsLeft").asInt())
+                        .isEqualTo(seatsLeft));
     }
 
     /** Waits until the booking's one payment has {@code status}, and returns it. */
@@ -98,15 +98,13 @@ final class TestClients {
     }
 
     /**
-     * Payment-command learns of a booking from its events, and until then answers its owner 404: the payments are
-     * asserted once it knows the booking.
+     * Payment-command learns of a booking from its events, and until then answers its owner 404 (which the client
+     * throws as an {@link IllegalStateException}): the payments are asserted once it knows the booking.
      */
     private static void awaitPayments(PlatformClient client, User user, UUID bookingId, Consumer<JsonNode> assertion) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Response payments = client.get("payment-command", "/api/payments?bookingId=" + bookingId, user.token());
-            assertThat(payments.status()).isEqualTo(200);
-            assertion.accept(payments.body());
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .untilAsserted(() -> assertion.accept(client.payments(user, bookingId)));
     }
 
     private static JsonNode awaitBookingIn(
