@@ -459,6 +459,9 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(
                     phase + ".cpu.postgresMsPerConfirmed",
                     medianOrAbsent(runs, phase, Phase.Figures::databaseMillisPerConfirmed));
+            figures.put(
+                    phase + ".cpu.benchMsPerConfirmed",
+                    medianOrAbsent(runs, phase, Phase.Figures::benchMillisPerConfirmed));
         }
         if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
             // One show's seats against the same load spread over four shows.

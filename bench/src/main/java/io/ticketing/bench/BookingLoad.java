@@ -226,6 +226,11 @@ final class BookingLoad {
             Benchmark.progress(
                     "  PostgreSQL: %.1f ms of CPU per confirmed booking", figures.databaseMillisPerConfirmed());
         }
+        if (figures.benchMillisPerConfirmed() != null) {
+            Benchmark.progress(
+                    "  the bench itself, on the same cores: %.1f ms of CPU per confirmed booking",
+                    figures.benchMillisPerConfirmed());
+        }
         return figures;
     }
 

@@ -35,6 +35,9 @@ final class Phase {
      * @param compilerMillisPerConfirmed of that, what the JIT compiler's threads took
      * @param databaseMillisPerConfirmed PostgreSQL's CPU time over the phase per confirmed booking; null when the
      *                                   database is not the benchmark's own
+     * @param benchMillisPerConfirmed    the benchmark's own CPU time over the phase per confirmed booking: its clients
+     *                                   and the live stream it follows run on the platform's cores when both share
+     *                                   a machine, and leave the platform that much less
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
      */
@@ -54,6 +57,7 @@ final class Phase {
             Double cpuMillisPerConfirmed,
             Double compilerMillisPerConfirmed,
             Double databaseMillisPerConfirmed,
+            Double benchMillisPerConfirmed,
             double postP50,
             double postP95,
             double postP99,
@@ -82,6 +86,7 @@ final class Phase {
     private final int planned;
     private final ProcessCpu cpu;
     private final ProcessCpu database;
+    private final ProcessCpu bench = ProcessCpu.of(ProcessHandle.current().pid());
     private final Backlog backlog;
     private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
@@ -99,6 +104,8 @@ final class Phase {
     private Optional<ProcessCpu.Reading> cpuAtEnd;
     private Optional<ProcessCpu.Reading> databaseAtStart;
     private Optional<ProcessCpu.Reading> databaseAtEnd;
+    private Optional<ProcessCpu.Reading> benchAtStart;
+    private Optional<ProcessCpu.Reading> benchAtEnd;
 
     /**
      * @param planned  how many bookings the phase sends, for its progress lines
@@ -115,6 +122,7 @@ final class Phase {
     void start() throws Exception {
         cpuAtStart = cpu.read();
         databaseAtStart = database.read();
+        benchAtStart = bench.read();
         started = System.nanoTime();
         lastAnswered.set(started);
         lastSettled.set(started);
@@ -173,6 +181,7 @@ final class Phase {
         caughtUp = System.nanoTime();
         cpuAtEnd = cpu.read();
         databaseAtEnd = database.read();
+        benchAtEnd = bench.read();
     }
 
     void printProgress() {
@@ -210,15 +219,21 @@ final class Phase {
                 cpuUsed.map(ProcessCpu.Reading::millis).orElse(null),
                 cpuUsed.map(used -> used.millis() / confirmed).orElse(null),
                 cpuUsed.map(used -> used.compilerMillis() / confirmed).orElse(null),
-                ProcessCpu.Reading.between(databaseAtStart, databaseAtEnd)
-                        .map(used -> used.millis() / confirmed)
-                        .orElse(null),
+                perConfirmed(databaseAtStart, databaseAtEnd, confirmed),
+                perConfirmed(benchAtStart, benchAtEnd, confirmed),
                 posts.percentileMillis(50),
                 posts.percentileMillis(95),
                 posts.percentileMillis(99),
                 sagas.percentileMillis(50),
                 sagas.percentileMillis(95),
                 sagas.percentileMillis(99));
+    }
+
+    private static Double perConfirmed(
+            Optional<ProcessCpu.Reading> start, Optional<ProcessCpu.Reading> end, int confirmed) {
+        return ProcessCpu.Reading.between(start, end)
+                .map(used -> used.millis() / confirmed)
+                .orElse(null);
     }
 
     /** None in no time is none a second, not a division by zero. */
