@@ -1,7 +1,9 @@
 package io.ticketing.launcher;
 
+import static io.ticketing.launcher.TestClients.rebuildDashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketing.client.PlatformClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +27,8 @@ class GrowingTablesIT {
     private static final Map<String, List<String>> TABLES_BY_DATABASE = Map.of(
             "eventstore", List.of("domainevententry"),
             "saga_db", List.of("saga_instance"),
-            "payment_db", List.of("payment_view", "booking_owner"));
+            "payment_db", List.of("payment_view", "booking_owner"),
+            "query_db", List.of("booking_view"));
 
     @Test
     void everyColumnOfTheTablesThatGrowWithBookingsIsAnalysedFromASmallSample(StandalonePlatform platform)
@@ -39,6 +42,17 @@ class GrowingTablesIT {
             }
         }
         assertThat(sampledLargely).isEmpty();
+    }
+
+    /** A rebuild replaces the dashboards' tables with tables it built aside, which must keep the targets. */
+    @Test
+    void aRebuildOfTheDashboardsKeepsTheirBookingsAnalysedFromASmallSample(
+            StandalonePlatform platform, PlatformClient client) throws Exception {
+        rebuildDashboards(client, client.adminToken());
+
+        try (Connection connection = PlatformDatabases.connect(platform, "query_db")) {
+            assertThat(columnsSampledLargely(connection, "booking_view")).isEmpty();
+        }
     }
 
     /** A target left unset is PostgreSQL's default_statistics_target (100): NULL, or -1 before PostgreSQL 17. */
