@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,9 +29,13 @@ import reactor.core.publisher.Flux;
  * first gets every booking that changed since, then the live changes, and misses nothing. A user follows their own
  * bookings; admins and auditors follow all. A stream outlives the check of its token: it ends, unsent, at the first
  * change after its user is deactivated or erased, and the client's reconnection is refused.
+ * <p>
+ * The streams end as the service stops, before the web server's graceful shutdown begins: a stream never ends by
+ * itself, so that shutdown would wait out its whole timeout (30 s) for an open dashboard. Its client reconnects with
+ * its {@code Last-Event-ID}, to an instance that runs, and misses nothing.
  */
 @RestController
-class DashboardStreamController {
+class DashboardStreamController implements SmartLifecycle {
 
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
     /**
@@ -42,6 +49,8 @@ class DashboardStreamController {
 
     private final QueryGateway queryGateway;
     private final RevokedUsers revokedUsers;
+    private final Set<SseEmitter> openStreams = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     DashboardStreamController(QueryGateway queryGateway, RevokedUsers revokedUsers) {
         this.queryGateway = queryGateway;
@@ -68,11 +77,13 @@ class DashboardStreamController {
             subscription.cancel();
             throw new UncheckedIOException(clientGone);
         }
+        openStreams.add(emitter);
         Disposable forwarding = Flux.concat(
                         subscription.initialResult().flatMapIterable(changed -> changed), subscription.updates())
                 .takeWhile(booking -> !revokedUsers.includes(caller.id()))
                 .subscribe(booking -> send(emitter, booking), emitter::completeWithError, emitter::complete);
         Runnable stop = () -> {
+            openStreams.remove(emitter);
             forwarding.dispose();
             subscription.cancel();
         };
@@ -80,6 +91,22 @@ class DashboardStreamController {
         emitter.onTimeout(stop);
         emitter.onError(failure -> stop.run());
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        openStreams.forEach(SseEmitter::complete);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private static void send(SseEmitter emitter, BookingSummary booking) {

@@ -3,6 +3,8 @@ package io.ticketing.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.ticketing.coreapi.common.UserId;
@@ -12,8 +14,10 @@ import io.ticketing.query.api.WatchBookings;
 import io.ticketing.support.test.InMemoryRevokedUsers;
 import io.ticketing.support.test.PlatformWebMvcTest;
 import io.ticketing.support.test.Tokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -35,6 +39,9 @@ class DashboardStreamControllerTest {
 
     @Autowired
     private InMemoryRevokedUsers revokedUsers;
+
+    @Autowired
+    private DashboardStreamController streams;
 
     @MockitoBean
     private QueryGateway queryGateway;
@@ -63,6 +70,32 @@ class DashboardStreamControllerTest {
                 .asString()
                 .contains(before.bookingId().toString())
                 .doesNotContain(after.bookingId().toString());
+    }
+
+    /** Otherwise the web server's graceful shutdown would wait its whole timeout for an open dashboard. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOpenStreamEndsAsTheServiceStops() {
+        SubscriptionQueryResult<List<BookingSummary>, BookingSummary> subscription =
+                mock(SubscriptionQueryResult.class);
+        when(subscription.initialResult()).thenReturn(Mono.just(List.of()));
+        when(subscription.updates()).thenReturn(Flux.never());
+        when(queryGateway.subscriptionQuery(any(WatchBookings.class), any(ResponseType.class), any(ResponseType.class)))
+                .thenReturn(subscription);
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            verify(subscription, timeout(5_000)).updates();
+            streams.stop();
+        });
+
+        assertThat(mvc.get()
+                        .uri("/api/dashboard/stream")
+                        .with(Tokens.as(owner, Role.USER))
+                        .exchange(Duration.ofSeconds(10)))
+                .hasStatus(HttpStatus.OK)
+                .body()
+                .asString()
+                .contains("following bookings");
+        stopping.join();
     }
 
     private static BookingSummary bookingOf(UserId owner, long position) {
