@@ -30,6 +30,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -98,7 +99,17 @@ public final class Benchmark implements Callable<Integer> {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Benchmark())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Benchmark::refuseBadInput)
                 .execute(args));
+    }
+
+    /** Options that cannot be run as given are refused with what is wrong with them, not a stack trace. */
+    private static int refuseBadInput(Exception failure, CommandLine commandLine, ParseResult given) throws Exception {
+        if (!(failure instanceof IllegalArgumentException)) {
+            throw failure;
+        }
+        commandLine.getErr().println(failure.getMessage());
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

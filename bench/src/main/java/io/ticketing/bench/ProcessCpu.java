@@ -69,7 +69,7 @@ final class ProcessCpu {
         Set<Long> pids = new TreeSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.pid")) {
             for (Path file : files) {
-                long pid = Long.parseLong(Files.readString(file).trim());
+                long pid = pidIn(file);
                 if (!Files.exists(stat(pid))) {
                     throw new IllegalArgumentException(file + " names process " + pid + ", which is not running");
                 }
@@ -80,6 +80,18 @@ final class ProcessCpu {
             throw new IllegalArgumentException("No *.pid file in " + folder);
         }
         return new ProcessCpu(pids, false);
+    }
+
+    private static long pidIn(Path file) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (NumberFormatException notOneNumber) {
+            throw new IllegalArgumentException(
+                    file + " holds more than a process id; --pids-from takes a directory of *.pid files of one "
+                            + "number each, as scripts/distributed-up.sh writes them (a PostgreSQL data directory "
+                            + "is not one)",
+                    notOneNumber);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ticketing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessCpuTest {
 
@@ -19,8 +21,22 @@ class ProcessCpuTest {
 
     @AfterEach
     void stopServer() {
-        server.descendants().forEach(ProcessHandle::destroyForcibly);
-        server.destroyForcibly();
+        if (server != null) {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+        }
+    }
+
+    /** A PostgreSQL data directory holds a {@code postmaster.pid} of several lines, which is no process to read. */
+    @Test
+    void aPidFileOfMoreThanOneNumberIsRefusedByName(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("one.pid"), ProcessHandle.current().pid() + "\n");
+        Path postmaster = Files.writeString(
+                directory.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n/data\n1796465681\n41161\n");
+
+        assertThatThrownBy(() -> ProcessCpu.fromPidFiles(directory))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(postmaster + " holds more than a process id");
     }
 
     /**
