@@ -244,8 +244,8 @@ public class DashboardProjection {
      * fifth of the live processor's time under load. The bookings placed in the batch itself are not stored yet.
      * <p>
      * Each query binds its ids as one array ({@code = ANY(?)}): {@code findAllById}'s {@code IN} list is a parameter
-     * of many values, and Hibernate keeps no plan for a query with one, so it translated each query into SQL anew, a
-     * quarter of this processor's CPU under load (docs/benchmarks.md, twenty-fifth round).
+     * of many values, and Hibernate keeps no plan for a query with one, so it translated each query into SQL anew: a
+     * quarter of this processor's samples in a profile under load (docs/benchmarks.md, twenty-fifth round).
      */
     void prefetchFor(List<? extends EventMessage<?>> batch) {
         Set<UUID> users = new HashSet<>();

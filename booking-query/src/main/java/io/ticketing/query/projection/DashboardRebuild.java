@@ -175,9 +175,10 @@ public class DashboardRebuild {
      * is NULL, or -1 before PostgreSQL 17, and is not copied.
      */
     private void copyStatisticsTargets(String table) {
-        jdbc.queryForList("""
-                        SELECT attname, attstattarget FROM pg_attribute
-                        WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0""", "public." + table)
+        String targetsSet = """
+                SELECT attname, attstattarget FROM pg_attribute
+                WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0""";
+        jdbc.queryForList(targetsSet, "public." + table)
                 .forEach(column -> jdbc.execute("ALTER TABLE " + BUILD_SCHEMA + "." + table + " ALTER COLUMN "
                         + column.get("attname") + " SET STATISTICS " + column.get("attstattarget")));
     }

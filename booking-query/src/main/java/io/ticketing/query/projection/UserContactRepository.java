@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserContactRepository extends JpaRepository<UserContact, UUID> {
-    /** Loads what {@code findAllById} would, in a statement whose plan Hibernate keeps (DashboardProjection.prefetchFor). */
+    /** Loads what {@code findAllById} would, with a plan Hibernate keeps ({@link DashboardProjection#prefetchFor}). */
     @Query(value = "SELECT * FROM user_contact WHERE user_id = ANY(?1)", nativeQuery = true)
     List<UserContact> findAllAmong(UUID[] ids);
 }

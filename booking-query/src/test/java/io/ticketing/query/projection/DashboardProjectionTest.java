@@ -351,7 +351,7 @@ class DashboardProjectionTest {
 
     /**
      * A batch's lookups reuse the SQL of the batches before, however many ids each had: Hibernate translates a query
-     * whose plan it does not keep anew at every call, which under load was a quarter of the processor's CPU.
+     * whose plan it does not keep anew at every call, a quarter of the processor's samples in a profile under load.
      */
     @Test
     void aBatchLooksUpWithTheQueryPlansOfTheBatchesBefore() {
