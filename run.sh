@@ -27,13 +27,21 @@ fi
 # booking more JVM CPU under load for no pause the platform needs (docs/benchmarks.md, seventeenth round). A collector
 # chosen in the JVM's options replaces it, as the JVM refuses two.
 collector=-XX:+UseParallelGC
+# A heap of a gigabyte, all of it from the start. Left to size it, the collector kept it near 580 MB under load, with an
+# old generation of 250 MB that 100 bookings a second filled in minutes, to be collected whole while the platform
+# stood still for a third of a second (docs/benchmarks.md, twenty-sixth round). A heap size in the JVM's options
+# replaces it.
+heap="-Xms1g -Xmx1g"
 for option in ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-}; do
     case "$option" in
         -XX:+UseSerialGC | -XX:+UseParallelGC | -XX:+UseG1GC | -XX:+UseZGC | -XX:+UseShenandoahGC | -XX:+UseEpsilonGC)
             collector= ;;
+        -Xms* | -Xmx* | -XX:InitialHeapSize=* | -XX:MaxHeapSize=* | -XX:*RAMPercentage=*)
+            heap= ;;
     esac
 done
 if [ -f "$archive" ]; then
-    exec java -XX:SharedArchiveFile="$archive" $collector ${JAVA_OPTS:-} -jar "$unpacked/booking-platform-launcher.jar" "$@"
+    exec java -XX:SharedArchiveFile="$archive" $collector $heap ${JAVA_OPTS:-} \
+        -jar "$unpacked/booking-platform-launcher.jar" "$@"
 fi
-exec java $collector ${JAVA_OPTS:-} -jar "$launcher" "$@"
+exec java $collector $heap ${JAVA_OPTS:-} -jar "$launcher" "$@"

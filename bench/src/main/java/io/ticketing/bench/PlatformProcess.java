@@ -34,7 +34,7 @@ final class PlatformProcess implements AutoCloseable {
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         // As run.sh starts it: the figures are of the platform people run.
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC"));
         classDataArchiveOf(launcherJar).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.addAll(List.of("-jar", launcherJar.toString(), "--random-ports"));
         ProcessBuilder builder =
