@@ -2,7 +2,6 @@ package io.ticketing.launcher;
 
 import java.sql.SQLException;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -24,7 +23,7 @@ class SharedAxonInfrastructure {
     static final String QUERY_UPDATE_EMITTER = "platformQueryUpdateEmitter";
 
     @Bean(destroyMethod = "shutDown")
-    EmbeddedEventStore eventStore(EventStoreDatabase eventStoreDatabase, QueryBus queryBus) throws SQLException {
+    ShortWindowEventStore eventStore(EventStoreDatabase eventStoreDatabase, QueryBus queryBus) throws SQLException {
         return EventStoreFactory.eventStore(eventStoreDatabase.dataSource(), queryBus);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +34,7 @@ class SnapshotReadsIT {
         String aggregateId = eventsOf("one", "two");
         store.eventStore().storeSnapshot(snapshotOf(aggregateId, 1));
 
-        EmbeddedEventStore startedAfter = anotherStore();
+        ShortWindowEventStore startedAfter = anotherStore();
         try {
             assertThat(startedAfter.readEvents(aggregateId).next().getPayload()).isEqualTo("snapshot at 1");
         } finally {
@@ -46,7 +45,7 @@ class SnapshotReadsIT {
     @Test
     void aSnapshotTheStoreDoesNotKnowOfIsNotReadAndTheEventsAre() throws Exception {
         String aggregateId = eventsOf("one", "two");
-        EmbeddedEventStore behindItsBack = anotherStore();
+        ShortWindowEventStore behindItsBack = anotherStore();
         try {
             behindItsBack.storeSnapshot(snapshotOf(aggregateId, 1));
         } finally {
@@ -71,7 +70,7 @@ class SnapshotReadsIT {
         return new GenericDomainEventMessage<>("Probe", aggregateId, sequence, "snapshot at " + sequence);
     }
 
-    private static EmbeddedEventStore anotherStore() throws Exception {
+    private static ShortWindowEventStore anotherStore() throws Exception {
         return EventStoreFactory.eventStore(
                 store.database(), SimpleQueryBus.builder().build());
     }

@@ -3,7 +3,6 @@ package io.ticketing.launcher;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.List;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,7 +17,7 @@ final class ThrowawayEventStore implements BeforeAllCallback, AfterAllCallback {
     private final int connections;
     private PostgresServer postgres;
     private HikariDataSource database;
-    private EmbeddedEventStore eventStore;
+    private ShortWindowEventStore eventStore;
 
     ThrowawayEventStore(int connections) {
         this.connections = connections;
@@ -38,7 +37,7 @@ final class ThrowawayEventStore implements BeforeAllCallback, AfterAllCallback {
         return database;
     }
 
-    EmbeddedEventStore eventStore() {
+    ShortWindowEventStore eventStore() {
         return eventStore;
     }
 
