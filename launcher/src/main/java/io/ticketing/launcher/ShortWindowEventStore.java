@@ -69,7 +69,9 @@ final class ShortWindowEventStore extends AbstractEventStore implements Lifecycl
 
     private static final Logger logger = LoggerFactory.getLogger(ShortWindowEventStore.class);
 
+    /** Axon's, so that the store's threads keep the names that profiles and docs/benchmarks.md know them by. */
     private static final ThreadGroup THREAD_GROUP = new ThreadGroup(EmbeddedEventStore.class.getSimpleName());
+
     private static final long FETCH_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long CLEANUP_DELAY_MILLIS = TimeUnit.SECONDS.toMillis(10);
 

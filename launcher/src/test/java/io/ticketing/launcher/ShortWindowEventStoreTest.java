@@ -1,12 +1,16 @@
 package io.ticketing.launcher;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
@@ -62,10 +66,33 @@ class ShortWindowEventStoreTest {
         assertThat(lagged).containsExactlyElementsOf(payloads(0, rounds * eventsARound));
     }
 
+    @Test
+    void streamsReadingAsTheWindowMovesUnderThemReadEveryEventOnceInOrder() throws Exception {
+        int events = 2_000;
+        int streams = 3;
+        ExecutorService readers = Executors.newFixedThreadPool(streams);
+        try {
+            List<CompletableFuture<List<Object>>> reads = IntStream.range(0, streams)
+                    .mapToObj(reader -> eventStore.openStream(null))
+                    .map(stream -> CompletableFuture.supplyAsync(() -> read(stream, events), readers))
+                    .toList();
+
+            publish(0, events);
+
+            for (CompletableFuture<List<Object>> read : reads) {
+                assertThat(read.get(60, SECONDS)).containsExactlyElementsOf(payloads(0, events));
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /**
+     * One event at a time: Axon's in-memory engine stores a list of events in no particular order, so that a stream
+     * reading as it stores them could see a list's last event before its first.
+     */
     private void publish(int from, int to) {
-        eventStore.publish(payloads(from, to).stream()
-                .map(GenericEventMessage::asEventMessage)
-                .toList());
+        payloads(from, to).forEach(payload -> eventStore.publish(GenericEventMessage.asEventMessage(payload)));
     }
 
     private static List<Object> payloads(int from, int to) {
