@@ -36,8 +36,8 @@ final class EventStoreFactory {
 
     /**
      * The events the processors' streams share, a tenth of Axon's default: two seconds of a sale at 100 bookings a
-     * second, half the time between two young collections then. Both times shrink as the rate grows, so at any rate
-     * the window's events die young. A processor further behind reads its own from the database until it is back.
+     * second, under half the time between two young collections then. Both times shrink as the rate grows, so at any
+     * rate the window's events die young. A processor further behind reads its own from the database until it is back.
      */
     private static final int WINDOW_EVENTS = 1_000;
 
