@@ -154,6 +154,15 @@ final class ShortWindowEventStore extends AbstractEventStore implements Lifecycl
         handle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 10, this::shutDown);
     }
 
+    private static void signalAll(Lock lock, Condition condition) {
+        lock.lock();
+        try {
+            condition.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private static final class Node {
 
         private final long index;
@@ -209,12 +218,7 @@ final class ShortWindowEventStore extends AbstractEventStore implements Lifecycl
 
         private void fetchIfWaiting() {
             shouldFetch = true;
-            lock.lock();
-            try {
-                dataAvailableCondition.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            signalAll(lock, dataAvailableCondition);
         }
 
         private boolean fetchData() {
@@ -255,12 +259,7 @@ final class ShortWindowEventStore extends AbstractEventStore implements Lifecycl
         }
 
         private void notifyConsumers() {
-            consumerLock.lock();
-            try {
-                consumableEventsCondition.signalAll();
-            } finally {
-                consumerLock.unlock();
-            }
+            signalAll(consumerLock, consumableEventsCondition);
         }
 
         /**
