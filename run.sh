@@ -30,7 +30,7 @@ collector=-XX:+UseParallelGC
 # A heap of a gigabyte, all of it from the start. Left to size it, the collector kept it near 580 MB under load, with an
 # old generation of 250 MB that 100 bookings a second filled every minute and a half, to be collected whole while the
 # platform stood still for a third of a second; in a gigabyte that came about every six minutes, and since the event
-# store's recent events die young, the old generation fills six times slower (docs/benchmarks.md, twenty-sixth and
+# store's recent events die young, the old generation fills five times slower (docs/benchmarks.md, twenty-sixth and
 # twenty-seventh rounds). A heap size in the JVM's options replaces it.
 heap="-Xms1g -Xmx1g"
 for option in ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-}; do
