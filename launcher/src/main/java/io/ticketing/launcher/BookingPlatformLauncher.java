@@ -35,11 +35,16 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
     @Mixin
     private LaunchOptions.Arguments arguments;
 
+    /** Whether the launcher stopped the platform itself, once started, rather than a Ctrl-C. */
+    private boolean stoppedByItself;
+
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new BookingPlatformLauncher()).execute(args);
-        // Threads that a failed start left behind must not keep the JVM alive. A platform stopped with Ctrl-C ends
-        // with the shutdown hooks instead, which System.exit would wait for forever.
-        if (exitCode != 0) {
+        BookingPlatformLauncher launcher = new BookingPlatformLauncher();
+        int exitCode = new CommandLine(launcher).execute(args);
+        // Threads left behind must not keep the JVM alive: those of a failed start, and Axon's janitor of the units
+        // of work's time limits, which is no daemon and which nothing stops. A platform stopped with Ctrl-C ends with
+        // the shutdown hooks instead, which System.exit would wait for forever.
+        if (exitCode != 0 || launcher.stoppedByItself) {
             System.exit(exitCode);
         }
     }
@@ -66,6 +71,7 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
                     "Every service started in {} ms; stopping, as asked",
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             platform.close();
+            stoppedByItself = true;
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
