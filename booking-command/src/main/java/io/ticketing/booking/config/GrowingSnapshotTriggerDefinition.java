@@ -27,8 +27,8 @@ final class GrowingSnapshotTriggerDefinition implements SnapshotTriggerDefinitio
 
     /**
      * @param fewestEvents      the fewest events between two snapshots
-     * @param eventsPerNewEvent how many of an aggregate's events there are to one new since the last snapshot when
-     *                          the next is taken: 10 snapshots when a tenth of the events are new
+     * @param eventsPerNewEvent how many of an aggregate's events there are to each one new since the last snapshot
+     *                          when the next is taken: with 10, once a tenth of its events are new
      */
     GrowingSnapshotTriggerDefinition(Snapshotter snapshotter, int fewestEvents, int eventsPerNewEvent) {
         if (fewestEvents < 1 || eventsPerNewEvent < 1) {
