@@ -159,7 +159,7 @@ public final class BookingPlatformLauncher implements Callable<Integer> {
                         "database-shutdown"));
         System.out.printf(
                 "%nPostgreSQL is up at %s (user %s) with the databases eventstore, %s.%n" + "Press Ctrl-C to stop.%n",
-                postgres.jdbcUrl("<database>"),
+                postgres.networkUrl("<database>"),
                 postgres.username(),
                 String.join(
                         ", ",

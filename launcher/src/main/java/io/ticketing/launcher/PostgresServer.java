@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +17,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Properties;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketFactory;
 import org.postgresql.Driver;
 
 /**
@@ -22,15 +27,26 @@ import org.postgresql.Driver;
  */
 final class PostgresServer implements AutoCloseable {
 
+    /** Where PostgreSQL's own builds, zonky's among them, put a server's Unix socket unless told otherwise. */
+    private static final Path DEFAULT_SOCKET_DIRECTORY = Path.of("/tmp");
+
     private final String host;
     private final int port;
+    private final String connectionParameters;
     private final String username;
     private final String password;
     private final AutoCloseable embedded;
 
-    private PostgresServer(String host, int port, String username, String password, AutoCloseable embedded) {
+    private PostgresServer(
+            String host,
+            int port,
+            String connectionParameters,
+            String username,
+            String password,
+            AutoCloseable embedded) {
         this.host = host;
         this.port = port;
+        this.connectionParameters = connectionParameters;
         this.username = username;
         this.password = password;
         this.embedded = embedded;
@@ -58,20 +74,57 @@ final class PostgresServer implements AutoCloseable {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
-        return new PostgresServer("localhost", postgres.getPort(), "postgres", "", postgres);
+        return new PostgresServer(
+                "localhost",
+                postgres.getPort(),
+                unixSocketParameters(DEFAULT_SOCKET_DIRECTORY.resolve(".s.PGSQL." + postgres.getPort())),
+                "postgres",
+                "",
+                postgres);
     }
 
-    /** Connects to a server someone else runs, by the JDBC URL of any database on it. */
+    /**
+     * Connects to a server someone else runs, by the JDBC URL of any database on it. Its parameters (say, {@code
+     * sslmode}, or a {@code socketFactory} for a Unix socket) hold for every database.
+     */
     static PostgresServer external(String jdbcUrl, String username, String password) {
         Properties url = Driver.parseURL(jdbcUrl, new Properties());
         if (url == null) {
             throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
         }
+        int parameters = jdbcUrl.indexOf('?');
         return new PostgresServer(
-                url.getProperty("PGHOST"), Integer.parseInt(url.getProperty("PGPORT")), username, password, () -> {});
+                url.getProperty("PGHOST"),
+                Integer.parseInt(url.getProperty("PGPORT")),
+                parameters < 0 ? "" : jdbcUrl.substring(parameters),
+                username,
+                password,
+                () -> {});
     }
 
+    /**
+     * The driver's parameters that connect through the server's Unix socket, or none (TCP) where junixsocket cannot
+     * open one, as on a system it has no native library for. A statement's round trip through the socket skips the
+     * loopback's TCP stack, and a booking makes dozens of them (docs/benchmarks.md, twenty-ninth round).
+     */
+    static String unixSocketParameters(Path socket) {
+        if (!AFUNIXSocket.isSupported() || !Files.exists(socket)) {
+            return "";
+        }
+        return "?socketFactory=" + AFUNIXSocketFactory.FactoryArg.class.getName() + "&socketFactoryArg="
+                + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * How the platform connects to {@code database}: through the embedded server's Unix socket when it can, with an
+     * external server's parameters.
+     */
     String jdbcUrl(String database) {
+        return networkUrl(database) + connectionParameters;
+    }
+
+    /** How any program connects to {@code database}, over the network. */
+    String networkUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
