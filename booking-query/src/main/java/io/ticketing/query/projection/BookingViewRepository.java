@@ -17,8 +17,4 @@ interface BookingViewRepository extends JpaRepository<BookingView, UUID>, JpaSpe
 
     @Query("SELECT b.status, count(b) FROM BookingView b GROUP BY b.status")
     List<Object[]> countByStatus();
-
-    /** Loads what {@code findAllById} would, with a plan Hibernate keeps ({@link DashboardProjection#prefetchFor}). */
-    @Query(value = "SELECT * FROM booking_view WHERE booking_id = ANY(?1)", nativeQuery = true)
-    List<BookingView> findAllAmong(UUID[] ids);
 }

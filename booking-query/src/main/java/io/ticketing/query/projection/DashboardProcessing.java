@@ -1,5 +1,6 @@
 package io.ticketing.query.projection;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Map;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -50,6 +51,7 @@ class DashboardProcessing {
      */
     @Bean
     ConfigurerModule dashboardsRebuildProcessor(
+            EntityManager entities,
             UserContactRepository contacts,
             ShowViewRepository shows,
             BookingViewRepository bookings,
@@ -62,7 +64,8 @@ class DashboardProcessing {
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ObjectProvider<DashboardRebuild> rebuild) {
-        DashboardProjection building = DashboardProjection.withoutUpdates(contacts, shows, bookings, totals, clock);
+        DashboardProjection building =
+                DashboardProjection.withoutUpdates(entities, contacts, shows, bookings, totals, clock);
         String group = DashboardRebuild.PROCESSING_GROUP;
         return configurer -> configurer
                 .eventProcessing()

@@ -24,6 +24,7 @@ import io.ticketing.query.api.ShowStats;
 import io.ticketing.query.api.WatchBookings;
 import io.ticketing.query.projection.DailyTotals.Counter;
 import io.ticketing.support.persistence.WrittenBeforeCommit;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,6 +48,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.hibernate.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -59,6 +60,10 @@ import org.springframework.stereotype.Component;
  * Bookings, shows and daily totals as dashboards show them, and live updates of every booking that changes. The
  * tables and this processor's token share one database and one transaction, so an event is applied exactly once
  * even when it is delivered again: totals may simply add up. Updates go out after the transaction commits.
+ * <p>
+ * Events find their rows through the entity manager, not the repositories: a repository call passes Spring Data's
+ * proxy, its transaction interceptor and its invocation listeners first, which took twice the CPU of the lookups
+ * themselves in a profile at 100 bookings a second (docs/benchmarks.md, thirtieth round).
  */
 @Component
 @ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
@@ -66,6 +71,7 @@ public class DashboardProjection {
 
     public static final String PROCESSING_GROUP = "dashboards";
 
+    private final EntityManager entities;
     private final UserContactRepository contacts;
     private final ShowViewRepository shows;
     private final BookingViewRepository bookings;
@@ -76,25 +82,28 @@ public class DashboardProjection {
 
     @Autowired
     DashboardProjection(
+            EntityManager entities,
             UserContactRepository contacts,
             ShowViewRepository shows,
             BookingViewRepository bookings,
             DailyTotals totals,
             Clock clock,
             QueryUpdateEmitter updates) {
-        this(contacts, shows, bookings, totals, clock, summary -> {
+        this(entities, contacts, shows, bookings, totals, clock, summary -> {
             updates.emit(FindBooking.class, query -> query.bookingId().equals(summary.bookingId()), summary);
             updates.emit(WatchBookings.class, query -> query.covers(summary), summary);
         });
     }
 
     private DashboardProjection(
+            EntityManager entities,
             UserContactRepository contacts,
             ShowViewRepository shows,
             BookingViewRepository bookings,
             DailyTotals totals,
             Clock clock,
             Consumer<BookingSummary> changed) {
+        this.entities = entities;
         this.contacts = contacts;
         this.shows = shows;
         this.bookings = bookings;
@@ -109,12 +118,13 @@ public class DashboardProjection {
      * of work each one reads its event's metadata for correlation).
      */
     static DashboardProjection withoutUpdates(
+            EntityManager entities,
             UserContactRepository contacts,
             ShowViewRepository shows,
             BookingViewRepository bookings,
             DailyTotals totals,
             Clock clock) {
-        return new DashboardProjection(contacts, shows, bookings, totals, clock, summary -> {});
+        return new DashboardProjection(entities, contacts, shows, bookings, totals, clock, summary -> {});
     }
 
     @EventHandler
@@ -124,14 +134,14 @@ public class DashboardProjection {
 
     @EventHandler
     void on(UserEmailChanged event) {
-        contacts.findById(event.userId().value()).ifPresent(contact -> contact.emailChanged(event.email()));
+        found(UserContact.class, event.userId().value()).ifPresent(contact -> contact.emailChanged(event.email()));
     }
 
     /** The erased user's address goes from their contact and from every booking of theirs; the bookings stay. */
     @EventHandler
     void on(UserErased event, @Timestamp Instant at, TrackingToken token) {
         UUID userId = event.userId().value();
-        contacts.findById(userId).ifPresent(UserContact::erased);
+        found(UserContact.class, userId).ifPresent(UserContact::erased);
         Stream.concat(
                         bookings.findByUserId(userId).stream(),
                         placedInThisBatch.get().values().stream().filter(booking -> booking.isBy(userId)))
@@ -160,11 +170,12 @@ public class DashboardProjection {
      */
     @EventHandler
     void on(BookingPlaced event, @Timestamp Instant at, TrackingToken token) {
-        String email = contacts.findById(event.userId().value())
+        String email = found(UserContact.class, event.userId().value())
                 .map(UserContact::email)
                 .orElse(null);
-        String showName =
-                shows.findById(event.showId().value()).map(ShowView::name).orElse(null);
+        String showName = found(ShowView.class, event.showId().value())
+                .map(ShowView::name)
+                .orElse(null);
         BookingView booking = new BookingView(
                 event.bookingId().value(),
                 event.userId().value(),
@@ -240,12 +251,13 @@ public class DashboardProjection {
 
     /**
      * Loads what the batch's events will look up, the bookings they change, their shows and the placing users'
-     * contacts, in three queries instead of a lookup an event: those lookups were the slowest part of a rebuild, and a
-     * fifth of the live processor's time under load. The bookings placed in the batch itself are not stored yet.
+     * contacts, in three statements instead of a lookup an event: those lookups were the slowest part of a rebuild, and
+     * a fifth of the live processor's time under load. The bookings placed in the batch itself are not stored yet.
      * <p>
-     * Each query binds its ids as one array ({@code = ANY(?)}): {@code findAllById}'s {@code IN} list is a parameter
-     * of many values, and Hibernate keeps no plan for a query with one, so it translated each query into SQL anew: a
-     * quarter of this processor's samples in a profile under load (docs/benchmarks.md, twenty-fifth round).
+     * Hibernate's multiple-id load binds the ids as one array ({@code = ANY(?)}), with SQL it made once for each
+     * entity: a query with an {@code IN} list of many values is translated anew at every call (a quarter of this
+     * processor's samples in a profile under load, docs/benchmarks.md, twenty-fifth round), and a repository's
+     * native query is parsed and bound again through Spring Data's proxy each time.
      */
     void prefetchFor(List<? extends EventMessage<?>> batch) {
         Set<UUID> users = new HashSet<>();
@@ -267,13 +279,18 @@ public class DashboardProjection {
             }
         }
         bookingIds.removeAll(placedInBatch);
-        loaded(bookingIds, bookings::findAllAmong).forEach(booking -> showIds.add(booking.showId()));
-        loaded(users, contacts::findAllAmong);
-        loaded(showIds, shows::findAllAmong);
+        loaded(BookingView.class, bookingIds).forEach(booking -> showIds.add(booking.showId()));
+        loaded(UserContact.class, users);
+        loaded(ShowView.class, showIds);
     }
 
-    private static <T> List<T> loaded(Set<UUID> ids, Function<UUID[], List<T>> findAllAmong) {
-        return ids.isEmpty() ? List.of() : findAllAmong.apply(ids.toArray(UUID[]::new));
+    private <T> List<T> loaded(Class<T> type, Set<UUID> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : entities.unwrap(Session.class)
+                        .byMultipleIds(type)
+                        .enableOrderedReturn(false)
+                        .multiLoad(List.copyOf(ids));
     }
 
     /** A rebuild resets its processor's token to the first event: its tables start empty. */
@@ -339,7 +356,7 @@ public class DashboardProjection {
 
     private void booking(UUID bookingId, Consumer<BookingView> change) {
         Optional.ofNullable(placedInThisBatch.get().get(bookingId))
-                .or(() -> bookings.findById(bookingId))
+                .or(() -> found(BookingView.class, bookingId))
                 .ifPresent(booking -> {
                     change.accept(booking);
                     publish(booking);
@@ -351,7 +368,11 @@ public class DashboardProjection {
     }
 
     private void show(UUID showId, Consumer<ShowView> change) {
-        shows.findById(showId).ifPresent(change);
+        found(ShowView.class, showId).ifPresent(change);
+    }
+
+    private <T> Optional<T> found(Class<T> type, UUID id) {
+        return Optional.ofNullable(entities.find(type, id));
     }
 
     private static long position(TrackingToken token) {
