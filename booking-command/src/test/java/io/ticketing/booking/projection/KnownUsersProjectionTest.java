@@ -2,6 +2,8 @@ package io.ticketing.booking.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketing.booking.command.KnownUsers;
+import io.ticketing.booking.command.KnownUsers.Standing;
 import io.ticketing.coreapi.common.UserId;
 import io.ticketing.coreapi.privacy.PersonalData;
 import io.ticketing.coreapi.user.Role;
@@ -23,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @ProjectionTest
-@Import(KnownUsersProjection.class)
+@Import({KnownUsersProjection.class, JpaKnownUsers.class})
 @TestPropertySource(properties = "spring.flyway.locations=classpath:db/booking-command")
 class KnownUsersProjectionTest {
 
@@ -34,6 +36,9 @@ class KnownUsersProjectionTest {
 
     @Autowired
     private KnownUserRepository users;
+
+    @Autowired
+    private KnownUsers knownUsers;
 
     @Autowired
     private PlatformTransactionManager transactionManager;
@@ -53,6 +58,18 @@ class KnownUsersProjectionTest {
 
         assertThat(user().email()).isEqualTo("ada@example.org");
         assertThat(user().isActive()).isTrue();
+    }
+
+    @Test
+    void bookingsAskHowAUserStandsFromTheUsersKnownHere() {
+        UserId neverHeardOf = new UserId(UUID.randomUUID());
+        feed.deliver(NOW, registered);
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.ACTIVE);
+        assertThat(knownUsers.standingOf(neverHeardOf)).isEqualTo(Standing.NOT_YET_KNOWN);
+
+        feed.deliver(NOW, new UserDeactivated(userId));
+
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.DEACTIVATED);
     }
 
     @Test
