@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -18,9 +19,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The standalone mode's event store: Axon's JDBC storage engine on the {@code eventstore} database, whose schema
- * Flyway owns ({@code db/eventstore}), reading snapshots only of the aggregates that have one
- * ({@link SnapshotKnowingStorageEngine}), its event processors sharing a short window of the last events read
- * ({@link ShortWindowEventStore}).
+ * Flyway owns ({@code db/eventstore}), reading snapshots only of the aggregates that have one and events only of those
+ * that may have some ({@link AggregateKnowingStorageEngine}), its event processors sharing a short window of the last
+ * events read ({@link ShortWindowEventStore}).
  * <p>
  * The pool hands out connections with auto-commit off, and each unit of work keeps one of them from its first read
  * to its commit: an aggregate's events are read and appended in one transaction of the event store, committed or
@@ -52,6 +53,11 @@ final class EventStoreFactory {
     }
 
     static ShortWindowEventStore eventStore(DataSource eventStoreDatabase, QueryBus queryBus) throws SQLException {
+        return ShortWindowEventStore.over(storageEngine(eventStoreDatabase, queryBus), WINDOW_EVENTS);
+    }
+
+    static AggregateKnowingStorageEngine storageEngine(DataSource eventStoreDatabase, QueryBus queryBus)
+            throws SQLException {
         Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
         JdbcEventStorageEngine.Builder storageSettings = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
@@ -64,8 +70,8 @@ final class EventStoreFactory {
                 .readEventDataWithoutGaps(GapSpanningReads::withoutGaps)
                 .readEventDataWithGaps(GapSpanningReads::withGaps)
                 .extendedGapCheckEnabled(false);
-        return ShortWindowEventStore.over(
-                SnapshotKnowingStorageEngine.over(eventStoreDatabase, storageSettings), WINDOW_EVENTS);
+        return AggregateKnowingStorageEngine.over(
+                eventStoreDatabase, EventSchema.builder().build(), storageSettings);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,11 +34,19 @@ class StoredCredentialsIT {
         UUID user = UUID.randomUUID();
         storeAsTheOldFormatDid(user);
 
-        List<? extends DomainEventMessage<?>> stream =
-                store.eventStore().readEvents(user.toString()).asStream().toList();
-        List<AuditedEvent> audited = new EventAuditor(store.eventStore(), new ObjectMapper().findAndRegisterModules())
-                .streamOf("User", user.toString())
-                .orElseThrow();
+        // The platform of the new format starts after the old one stored its events.
+        ShortWindowEventStore eventStore = EventStoreFactory.eventStore(
+                store.database(), SimpleQueryBus.builder().build());
+        List<? extends DomainEventMessage<?>> stream;
+        List<AuditedEvent> audited;
+        try {
+            stream = eventStore.readEvents(user.toString()).asStream().toList();
+            audited = new EventAuditor(eventStore, new ObjectMapper().findAndRegisterModules())
+                    .streamOf("User", user.toString())
+                    .orElseThrow();
+        } finally {
+            eventStore.shutDown();
+        }
 
         assertThat(stream)
                 .singleElement()

@@ -2,19 +2,23 @@ package io.ticketing.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The standalone event store reads a snapshot only for an aggregate it knows to have one: one stored before it
- * started, or one it stored itself. A snapshot written behind its back, which only another store on the same
- * database could write, goes unread: the aggregate is loaded from its events.
+ * The standalone event store reads only what it knows an aggregate may have: a snapshot for one it knows to have one
+ * (stored before it started, or stored by itself), events for one stored before it started or appended by itself. A
+ * snapshot written behind its back, which only another store on the same database could write, goes unread: the
+ * aggregate is loaded from its events. So do events appended behind its back, once it has learned what it holds.
  */
-class SnapshotReadsIT {
+class AggregateReadsIT {
 
     @RegisterExtension
     static final ThrowawayEventStore store = new ThrowawayEventStore(4);
@@ -52,8 +56,35 @@ class SnapshotReadsIT {
             behindItsBack.shutDown();
         }
 
-        assertThat(store.eventStore().readEvents(aggregateId).asStream().<Object>map(DomainEventMessage::getPayload))
-                .containsExactly("one", "two");
+        assertThat(payloadsOf(store.eventStore().readEvents(aggregateId))).containsExactly("one", "two");
+    }
+
+    @Test
+    void anAggregateStoredBeforeTheEngineStartedIsReadOnceItHasLearnedWhatItHolds() throws Exception {
+        String aggregateId = eventsOf("one", "two");
+
+        AggregateKnowingStorageEngine startedAfter = learnedEngine();
+
+        assertThat(payloadsOf(startedAfter.readEvents(aggregateId))).containsExactly("one", "two");
+    }
+
+    @Test
+    void anAggregateTheEngineAppendedIsReadFromItsFirstEvent() throws Exception {
+        AggregateKnowingStorageEngine engine = learnedEngine();
+        String aggregateId = UUID.randomUUID().toString();
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Probe", aggregateId, 0, "first"));
+
+        assertThat(payloadsOf(engine.readEvents(aggregateId))).containsExactly("first");
+    }
+
+    @Test
+    void eventsAppendedBehindItsBackGoUnreadOnceItHasLearnedWhatItHolds() throws Exception {
+        AggregateKnowingStorageEngine engine = learnedEngine();
+
+        String aggregateId = eventsOf("one", "two");
+
+        assertThat(payloadsOf(engine.readEvents(aggregateId))).isEmpty();
     }
 
     /** A new aggregate's events, its identifier returned. */
@@ -68,6 +99,17 @@ class SnapshotReadsIT {
 
     private static DomainEventMessage<String> snapshotOf(String aggregateId, long sequence) {
         return new GenericDomainEventMessage<>("Probe", aggregateId, sequence, "snapshot at " + sequence);
+    }
+
+    private static List<Object> payloadsOf(DomainEventStream events) {
+        return events.asStream().<Object>map(DomainEventMessage::getPayload).toList();
+    }
+
+    private static AggregateKnowingStorageEngine learnedEngine() throws Exception {
+        AggregateKnowingStorageEngine engine = EventStoreFactory.storageEngine(
+                store.database(), SimpleQueryBus.builder().build());
+        engine.storedAggregatesLearned().get(30, TimeUnit.SECONDS);
+        return engine;
     }
 
     private static ShortWindowEventStore anotherStore() throws Exception {
