@@ -21,11 +21,12 @@ import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SagaSettings.class)
@@ -75,15 +76,17 @@ class SagaConfiguration {
     }
 
     /**
-     * Axon's JDBC saga store, built as its auto-configuration builds it, with caches in front when this coordinator
-     * is the only one ({@code platform.sole-instance}, which the standalone platform sets). With more than one, a
-     * saga's deadline fires on any of them, and the others would go on from what they held.
+     * Axon's JDBC saga store, built as its auto-configuration builds it, with caches in front, and the associations
+     * the tables hold counted, when this coordinator is the only one ({@code platform.sole-instance}, which the
+     * standalone platform sets). With more than one, a saga's deadline fires on any of them, and the others would go
+     * on from what they held.
      */
     @Bean
     SagaStore<Object> sagaStore(
             ConnectionProvider connections,
             Serializer serializer,
-            SagaSqlSchema schema,
+            PostgresSagaSqlSchema schema,
+            JdbcTemplate database,
             AggregateCaches caches,
             @Value("${platform.sole-instance:false}") boolean soleCoordinator) {
         SagaStore<Object> stored = JdbcSagaStore.builder()
@@ -92,7 +95,10 @@ class SagaConfiguration {
                 .serializer(serializer)
                 .build();
         return soleCoordinator
-                ? new SoleCoordinatorSagaStore<>(stored, caches.named("sagas"), caches.named("saga-associations"))
+                ? new SoleCoordinatorSagaStore<>(
+                        new AssociationKnowingSagaStore<>(stored, serializer, database, schema.sagaSchema()),
+                        caches.named("sagas"),
+                        caches.named("saga-associations"))
                 : stored;
     }
 

@@ -18,7 +18,6 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -143,8 +142,9 @@ public class MessagingAutoConfiguration {
         return new CommandRejectionInterceptor();
     }
 
+    /** PostgreSQL's, whose schema also names the tables for what reads them besides Axon's saga store. */
     @Bean
-    public SagaSqlSchema sagaSqlSchema() {
+    public PostgresSagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
     }
 }
