@@ -1,7 +1,6 @@
 package io.ticketing.coordinator.config;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +11,13 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The saga store of a coordinator that is the only one, asking the database which sagas an association leads to
  * only when one may. A booking's first event asks before its saga starts, and for a new booking the answer is none: a
  * statement a booking, on the thread every booking waits for. As the only writer of the saga tables, the coordinator
- * can count every association they hold: those of the sagas under way, read at its first use, those it inserts,
+ * can count every association they hold: those of the sagas under way when it starts, those it inserts,
  * counted before their transaction commits, and those it removes, let go of once the removal has committed. What it
  * counts is never less than what the database holds, so a lookup it answers itself would have found nothing.
  * <p>
@@ -29,27 +29,38 @@ final class AssociationKnowingSagaStore<T> implements SagaStore<T> {
 
     private final SagaStore<T> stored;
     private final Serializer serializer;
-    private final JdbcTemplate database;
-    private final SagaSchema schema;
-    private volatile Map<String, Integer> counted;
+    private final Map<String, Integer> counted;
+
+    private AssociationKnowingSagaStore(SagaStore<T> stored, Serializer serializer, Map<String, Integer> counted) {
+        this.stored = stored;
+        this.serializer = serializer;
+        this.counted = counted;
+    }
 
     /**
-     * @param stored     the store of the saga tables
+     * The store in front of {@code stored}, counting the associations its tables hold now.
+     *
      * @param serializer the one {@code stored} names saga types with
      * @param database   the saga tables' database
      * @param schema     their names
      */
-    AssociationKnowingSagaStore(SagaStore<T> stored, Serializer serializer, JdbcTemplate database, SagaSchema schema) {
-        this.stored = stored;
-        this.serializer = serializer;
-        this.database = database;
-        this.schema = schema;
+    static <T> AssociationKnowingSagaStore<T> over(
+            SagaStore<T> stored, Serializer serializer, JdbcTemplate database, SagaSchema schema) {
+        Map<String, Integer> counted = new ConcurrentHashMap<>();
+        database.query(
+                "SELECT " + schema.sagaTypeColumn() + ", " + schema.associationKeyColumn() + ", "
+                        + schema.associationValueColumn() + " FROM " + schema.associationValueEntryTable(),
+                (RowCallbackHandler) row -> counted.merge(
+                        keyOf(row.getString(1), new AssociationValue(row.getString(2), row.getString(3))),
+                        1,
+                        Integer::sum));
+        return new AssociationKnowingSagaStore<>(stored, serializer, counted);
     }
 
     @Override
     public Set<String> findSagas(Class<? extends T> sagaType, AssociationValue associationValue) {
         // A set of its own: the caching store above adds the sagas that start to the set it is given.
-        return counted().containsKey(keyOf(sagaTypeName(sagaType), associationValue))
+        return counted.containsKey(keyOf(sagaTypeName(sagaType), associationValue))
                 ? stored.findSagas(sagaType, associationValue)
                 : new HashSet<>();
     }
@@ -85,10 +96,9 @@ final class AssociationKnowingSagaStore<T> implements SagaStore<T> {
     }
 
     private void count(Class<? extends T> sagaType, Set<AssociationValue> associationValues) {
-        Map<String, Integer> counts = counted();
         String typeName = sagaTypeName(sagaType);
         for (AssociationValue associationValue : associationValues) {
-            counts.merge(keyOf(typeName, associationValue), 1, Integer::sum);
+            counted.merge(keyOf(typeName, associationValue), 1, Integer::sum);
         }
     }
 
@@ -98,9 +108,8 @@ final class AssociationKnowingSagaStore<T> implements SagaStore<T> {
         }
         String typeName = sagaTypeName(sagaType);
         Runnable uncount = () -> {
-            Map<String, Integer> counts = counted();
             for (AssociationValue associationValue : associationValues) {
-                counts.computeIfPresent(
+                counted.computeIfPresent(
                         keyOf(typeName, associationValue), (key, count) -> count > 1 ? count - 1 : null);
             }
         };
@@ -109,30 +118,6 @@ final class AssociationKnowingSagaStore<T> implements SagaStore<T> {
         } else {
             uncount.run();
         }
-    }
-
-    /** Read at the first use, not at construction: the saga tables' migrations run after the beans are made. */
-    private Map<String, Integer> counted() {
-        Map<String, Integer> counts = counted;
-        if (counts == null) {
-            synchronized (this) {
-                if (counted == null) {
-                    counted = associationsStored();
-                }
-                counts = counted;
-            }
-        }
-        return counts;
-    }
-
-    private Map<String, Integer> associationsStored() {
-        Map<String, Integer> counts = new ConcurrentHashMap<>();
-        List<String> keys = database.query(
-                "SELECT " + schema.sagaTypeColumn() + ", " + schema.associationKeyColumn() + ", "
-                        + schema.associationValueColumn() + " FROM " + schema.associationValueEntryTable(),
-                (row, index) -> keyOf(row.getString(1), new AssociationValue(row.getString(2), row.getString(3))));
-        keys.forEach(key -> counts.merge(key, 1, Integer::sum));
-        return counts;
     }
 
     private String sagaTypeName(Class<?> sagaType) {

@@ -96,7 +96,7 @@ class SagaConfiguration {
                 .build();
         return soleCoordinator
                 ? new SoleCoordinatorSagaStore<>(
-                        new AssociationKnowingSagaStore<>(stored, serializer, database, schema.sagaSchema()),
+                        AssociationKnowingSagaStore.over(stored, serializer, database, schema.sagaSchema()),
                         caches.named("sagas"),
                         caches.named("saga-associations"))
                 : stored;
