@@ -76,10 +76,10 @@ class SagaConfiguration {
     }
 
     /**
-     * Axon's JDBC saga store, built as its auto-configuration builds it, with caches in front, and the associations
-     * the tables hold counted, when this coordinator is the only one ({@code platform.sole-instance}, which the
-     * standalone platform sets). With more than one, a saga's deadline fires on any of them, and the others would go
-     * on from what they held.
+     * Axon's JDBC saga store, built as its auto-configuration builds it, its writes sent in batches as each
+     * transaction commits. When this coordinator is the only one ({@code platform.sole-instance}, which the standalone
+     * platform sets), with caches in front and the associations the tables hold counted. With more than one, a saga's
+     * deadline fires on any of them, and the others would go on from what they held.
      */
     @Bean
     SagaStore<Object> sagaStore(
@@ -89,11 +89,15 @@ class SagaConfiguration {
             JdbcTemplate database,
             AggregateCaches caches,
             @Value("${platform.sole-instance:false}") boolean soleCoordinator) {
-        SagaStore<Object> stored = JdbcSagaStore.builder()
-                .connectionProvider(connections)
-                .sqlSchema(schema)
-                .serializer(serializer)
-                .build();
+        SagaStore<Object> stored = new BatchWritingSagaStore<>(
+                JdbcSagaStore.builder()
+                        .connectionProvider(connections)
+                        .sqlSchema(schema)
+                        .serializer(serializer)
+                        .build(),
+                serializer,
+                database,
+                schema.sagaSchema());
         return soleCoordinator
                 ? new SoleCoordinatorSagaStore<>(
                         AssociationKnowingSagaStore.over(stored, serializer, database, schema.sagaSchema()),
