@@ -16,8 +16,10 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +107,26 @@ final class AggregateKnowingStorageEngine extends JdbcEventStorageEngine {
                 withEvents.put(domainEvent.getAggregateIdentifier());
             }
         }
+        if (events.size() > 1) {
+            appendInOneTransaction();
+        }
         super.appendEvents(events, serializer);
+    }
+
+    /**
+     * A unit of work that first uses its connection to append commits each statement ({@link EventStoreFactory}). Its
+     * events go as a batch, which the driver may send in several exchanges, each committing its part: more than one
+     * event goes in a transaction, which commits with the unit of work.
+     */
+    private void appendInOneTransaction() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        try {
+            getConnection().setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not begin a transaction for the unit of work's events", e);
+        }
     }
 
     @Override

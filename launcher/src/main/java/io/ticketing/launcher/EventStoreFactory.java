@@ -25,10 +25,14 @@ import org.flywaydb.core.Flyway;
  * <p>
  * The pool hands out connections with auto-commit off, and each unit of work keeps one of them from its first read
  * to its commit: an aggregate's events are read and appended in one transaction of the event store, committed or
- * rolled back with the unit of work, whichever service's handler ran in it. The handling service's own database has
- * a transaction of its own in the same unit of work; the event store commits first, then the service's database
- * (Axon commits in reverse order of registration). They are two commits, not one: should the second fail after the
- * first, the events stand and the service's rows do not.
+ * rolled back with the unit of work, whichever service's handler ran in it. A unit of work that read nothing (its
+ * aggregates came from the cache or are new, as nearly every command's do) first uses its connection to append its
+ * events, as it prepares its commit: one statement, which then commits as it runs, a round trip fewer a command.
+ * Its events stand from then on, as they do once the event store's transaction commits.
+ * <p>
+ * The handling service's own database has a transaction of its own in the same unit of work; the event store commits
+ * first, then the service's database (Axon commits in reverse order of registration). They are two commits, not one:
+ * should the second fail after the first, the events stand and the service's rows do not.
  */
 final class EventStoreFactory {
 
@@ -61,7 +65,7 @@ final class EventStoreFactory {
         Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
         JdbcEventStorageEngine.Builder storageSettings = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        () -> committingOutsideUnitsOfWork(eventStoreDatabase.getConnection())))
+                        () -> committingStatementsOutsideReadingUnitsOfWork(eventStoreDatabase.getConnection())))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -77,11 +81,11 @@ final class EventStoreFactory {
     /**
      * A connection used outside a unit of work, or after it has prepared its commit (a snapshot is stored then),
      * belongs to no transaction that would commit it: it commits each statement, or closing it would roll its write
-     * back.
+     * back. One first used as the unit of work prepares its commit appends its events in a single statement, which
+     * needs no transaction around it: it commits that statement (Axon's wrapper then commits nothing).
      */
-    private static Connection committingOutsideUnitsOfWork(Connection connection) throws SQLException {
-        if (!CurrentUnitOfWork.isStarted()
-                || CurrentUnitOfWork.get().phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
+    private static Connection committingStatementsOutsideReadingUnitsOfWork(Connection connection) throws SQLException {
+        if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().phase().isAfter(UnitOfWork.Phase.STARTED)) {
             connection.setAutoCommit(true);
         }
         return connection;

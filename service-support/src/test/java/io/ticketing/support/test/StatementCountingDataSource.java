@@ -14,11 +14,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * A data source that counts the prepared statements it sends to the database: one for each execution, and one for
  * each batch, which the driver sends in one exchange. Such round trips are what a thread that waits for its
- * database pays for.
+ * database pays for. It counts the commits asked of its connections apart.
  */
 public final class StatementCountingDataSource extends DelegatingDataSource {
 
     private final AtomicInteger roundTrips = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
 
     public StatementCountingDataSource(DataSource target) {
         super(target);
@@ -28,10 +29,17 @@ public final class StatementCountingDataSource extends DelegatingDataSource {
         return roundTrips.get();
     }
 
+    public int commits() {
+        return commits.get();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = super.getConnection();
         return proxy(Connection.class, (proxy, method, args) -> {
+            if (method.getName().equals("commit")) {
+                commits.incrementAndGet();
+            }
             Object result = invoke(connection, method, args);
             return result instanceof PreparedStatement statement ? counted(statement) : result;
         });
