@@ -28,7 +28,8 @@ import org.flywaydb.core.Flyway;
  * rolled back with the unit of work, whichever service's handler ran in it. A unit of work that read nothing (its
  * aggregates came from the cache or are new, as nearly every command's do) first uses its connection to append its
  * events, as it prepares its commit: one statement, which then commits as it runs, a round trip fewer a command.
- * Its events stand from then on, as they do once the event store's transaction commits.
+ * Its events stand from then on: a step of that commit after the append that fails no longer takes them back, as the
+ * service's database failing to commit after the event store never did.
  * <p>
  * The handling service's own database has a transaction of its own in the same unit of work; the event store commits
  * first, then the service's database (Axon commits in reverse order of registration). They are two commits, not one:
@@ -65,7 +66,7 @@ final class EventStoreFactory {
         Serializer serializer = MessageSerialization.eventSerializer(new DataSubjectKeys(() -> queryBus));
         JdbcEventStorageEngine.Builder storageSettings = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        () -> committingStatementsOutsideReadingUnitsOfWork(eventStoreDatabase.getConnection())))
+                        () -> committingStatementsUnlessHandling(eventStoreDatabase.getConnection())))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -79,12 +80,13 @@ final class EventStoreFactory {
     }
 
     /**
-     * A connection used outside a unit of work, or after it has prepared its commit (a snapshot is stored then),
-     * belongs to no transaction that would commit it: it commits each statement, or closing it would roll its write
-     * back. One first used as the unit of work prepares its commit appends its events in a single statement, which
-     * needs no transaction around it: it commits that statement (Axon's wrapper then commits nothing).
+     * A connection is in its unit of work's transaction only when the unit of work's handlers take it (a command
+     * reading its aggregate's events), so that what they read and what it appends commit or roll back together. Taken
+     * later, it commits each statement: outside a unit of work and after its commit (a snapshot is stored then) no
+     * transaction would commit it, and as the unit of work prepares its commit it appends the events, a statement
+     * that needs no transaction around it (Axon's wrapper then commits nothing).
      */
-    private static Connection committingStatementsOutsideReadingUnitsOfWork(Connection connection) throws SQLException {
+    private static Connection committingStatementsUnlessHandling(Connection connection) throws SQLException {
         if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().phase().isAfter(UnitOfWork.Phase.STARTED)) {
             connection.setAutoCommit(true);
         }
