@@ -166,8 +166,9 @@ final class BatchWritingSagaStore<T> implements SagaStore<T> {
     }
 
     /**
-     * Kind by kind: each saga is written once, so no two writes of a kind touch the same rows. Updates go before the
-     * changes to associations, which Axon's store does not make for a saga it could not update.
+     * Kind by kind. Each saga is written once, so only the kinds of one saga's write need an order, Axon's store's: an
+     * ending's associations before its row, a start's or a move's row before its associations, which Axon's store
+     * does not change for a saga it could not update.
      */
     private void write(Writes writes) {
         batch(deleteAssociationsOfSaga, writes.sagasDeleted);
