@@ -128,6 +128,30 @@ final class BenchOptions {
     int hotBookings;
 
     @Option(
+            names = "--capacity-rates",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "50,60,70,80,90,100,110",
+            description = "The capacity scenario's paced steps, bookings a second, lowest first; every step runs, "
+                    + "whatever the one before it came to (default: ${DEFAULT-VALUE}).")
+    List<Integer> capacityRates;
+
+    @Option(
+            names = "--capacity-seconds",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "How long each capacity step paces its bookings (default: ${DEFAULT-VALUE}).")
+    int capacitySeconds;
+
+    @Option(
+            names = "--capacity-p99-ms",
+            paramLabel = "MILLIS",
+            defaultValue = "150",
+            description = "The placed-to-confirmed p99 a capacity step must stay under to count as kept up with "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double capacityP99Millis;
+
+    @Option(
             names = "--history-events",
             paramLabel = "N",
             defaultValue = "1000000",
@@ -216,7 +240,8 @@ final class BenchOptions {
                 burstBookings,
                 burstClients,
                 hotCapacity,
-                hotBookings);
+                hotBookings,
+                new BookingLoad.Capacity(capacityRates, capacitySeconds, capacityP99Millis));
     }
 
     /** The latencies asked for; without a choice, a gateway that answers at once. */

@@ -1,5 +1,6 @@
 package io.ticketing.bench;
 
+import static io.ticketing.bench.BookingLoad.CAPACITY_STEP;
 import static io.ticketing.bench.BookingLoad.FLAT_OUT;
 import static io.ticketing.bench.BookingLoad.HOT_SHOW;
 import static io.ticketing.bench.BookingLoad.PACED;
@@ -458,7 +459,14 @@ public final class Benchmark implements Callable<Integer> {
             figures.put("saga.paced.placedToConfirmed.p99.ms", median(runs, PACED, Phase.Figures::sagaP99));
             figures.put("saga.paced.post.p99.ms", median(runs, PACED, Phase.Figures::postP99));
         }
+        if (runs.get(0).sustainedRate() != null) {
+            figures.put("capacity.sustainedRate.perSecond", median(runs, BookingLoad.Figures::sustainedRate));
+        }
         for (String phase : phases) {
+            if (phase.startsWith(CAPACITY_STEP)) {
+                figures.put(phase + ".placedToConfirmed.p50.ms", median(runs, phase, Phase.Figures::sagaP50));
+                figures.put(phase + ".placedToConfirmed.p99.ms", median(runs, phase, Phase.Figures::sagaP99));
+            }
             figures.put(phase + ".accepted", median(runs, phase, Phase.Figures::accepted));
             figures.put(phase + ".goodput.confirmedPerSecond", median(runs, phase, Phase.Figures::confirmedPerSecond));
             figures.put(phase + ".outcomes.confirmed", median(runs, phase, outcome(Phase.Outcomes::confirmed)));

@@ -63,13 +63,71 @@ final class BookingLoad {
             int burstBookings,
             int burstClients,
             int hotCapacity,
-            int hotBookings) {}
+            int hotBookings,
+            Capacity capacity) {}
 
     /**
-     * @param phases   by name ({@link #WARM_UP}, {@link #WARM_UP_BURST}, {@link #FLAT_OUT}, {@link #PACED}, {@link #BURST}, {@link #HOT_SHOW}), those that ran
-     * @param failures what no figure may hide: a hot show that did not confirm exactly its capacity
+     * The capacity scenario: a paced step at each of {@code rates}, lowest first, {@code secondsEach} long.
+     *
+     * @param p99Millis the bound on placed→confirmed at the 99th percentile that a step must stay under
      */
-    record Figures(Map<String, Phase.Figures> phases, List<String> failures) {}
+    record Capacity(List<Integer> rates, int secondsEach, double p99Millis) {
+
+        /** A step whose bookings went out more slowly than this share of its rate was not paced at that rate. */
+        private static final double LEAST_SHARE_SENT = 0.95;
+
+        Capacity {
+            if (rates.isEmpty() || rates.stream().anyMatch(rate -> rate < 1) || secondsEach < 1 || p99Millis <= 0) {
+                throw new IllegalArgumentException("The capacity scenario needs rates of at least 1 a second, steps of "
+                        + "at least a second and a positive bound, not " + rates + ", " + secondsEach + " s and "
+                        + p99Millis + " ms");
+            }
+            rates = rates.stream().sorted().distinct().toList();
+        }
+
+        static String stepName(int rate) {
+            return CAPACITY_STEP + rate;
+        }
+
+        int bookingsAt(int rate) {
+            return rate * secondsEach;
+        }
+
+        /**
+         * The highest rate up to which every step was kept up with, or 0 when the lowest was not: a step above a
+         * missed one that happens to pass says more about the moment than about the platform.
+         */
+        int sustainedRate(Map<String, Phase.Figures> phases) {
+            int sustained = 0;
+            for (int rate : rates) {
+                Phase.Figures step = phases.get(stepName(rate));
+                if (step == null || !keptUpWith(rate, step)) {
+                    break;
+                }
+                sustained = rate;
+            }
+            return sustained;
+        }
+
+        /** Every booking placed and settled, none refused or timed out, sent at the rate, the p99 under the bound. */
+        boolean keptUpWith(int rate, Phase.Figures step) {
+            Phase.Outcomes outcomes = step.outcomes();
+            return step.pendingLeft() == 0
+                    && outcomes.rejectedByPlatform() == 0
+                    && outcomes.otherErrors() == 0
+                    && step.acceptedPerSecond() >= LEAST_SHARE_SENT * rate
+                    && step.sagaP99() < p99Millis;
+        }
+    }
+
+    /**
+     * @param phases        by name ({@link #WARM_UP}, {@link #WARM_UP_BURST}, {@link #FLAT_OUT}, {@link #PACED},
+     *                      {@link #BURST}, {@link #HOT_SHOW}, the capacity steps' {@link Capacity#stepName}), those
+     *                      that ran
+     * @param failures      what no figure may hide: a hot show that did not confirm exactly its capacity
+     * @param sustainedRate the capacity scenario's verdict ({@link Capacity#sustainedRate}); null when it did not run
+     */
+    record Figures(Map<String, Phase.Figures> phases, List<String> failures, Integer sustainedRate) {}
 
     static final String WARM_UP = "warmUp";
     static final String WARM_UP_BURST = "warmUpBurst";
@@ -77,6 +135,8 @@ final class BookingLoad {
     static final String PACED = "paced";
     static final String BURST = "burst";
     static final String HOT_SHOW = "hotShow";
+    /** A capacity step's phase name, before its rate. */
+    static final String CAPACITY_STEP = "capacity";
 
     private static final int SHOWS = 4;
     private static final int USERS = 8;
@@ -195,8 +255,26 @@ final class BookingLoad {
                 Benchmark.progress("  FAILED: %s", failures.get(failures.size() - 1));
             }
         }
+        Integer sustainedRate = null;
+        if (scenarios.contains(Scenario.CAPACITY)) {
+            Capacity capacity = size.capacity();
+            for (int rate : capacity.rates()) {
+                int bookings = capacity.bookingsAt(rate);
+                Mix steady = new Mix(newShows(admin, bookings), true, false);
+                Benchmark.progress(
+                        "  capacity: %d bookings at %d a second, kept up with if their p99 stays under %.0f ms",
+                        bookings, rate, capacity.p99Millis());
+                Phase.Figures step = measure(bookings, phase -> placePaced(phase, bookings, rate, steady));
+                phases.put(Capacity.stepName(rate), step);
+                Benchmark.progress(
+                        "  %s: placed→confirmed p99 %.0f ms",
+                        capacity.keptUpWith(rate, step) ? "kept up with" : "NOT kept up with", step.sagaP99());
+            }
+            sustainedRate = capacity.sustainedRate(phases);
+            Benchmark.progress("  capacity: %d bookings a second sustained", sustainedRate);
+        }
         follower.interrupt();
-        return new Figures(phases, failures);
+        return new Figures(phases, failures, sustainedRate);
     }
 
     /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */

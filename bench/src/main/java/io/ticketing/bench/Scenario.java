@@ -9,6 +9,11 @@ enum Scenario {
     BURST(true),
     /** Many clients after the few seats of one show, each refusal sent again after its Retry-After. */
     HOT(true),
+    /**
+     * Paced steps at rising rates: the highest rate up to which every step kept up within the latency bound is the
+     * platform's sustainable rate, a figure that moves by steps where one rate's p99 near the machine's limit jumps.
+     */
+    CAPACITY(true),
     /** Scenarios 3 and 4, and a cold start, over a generated history. */
     HISTORY(false);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -18,7 +19,20 @@ class BenchOptionsTest {
         assertThat(options.runs).isEqualTo(3);
         assertThat(options.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
         assertThat(options.load())
-                .isEqualTo(new BookingLoad.Size(12_000, 0.10, 4000, 20, 2000, 8, 20, 400, 10_000, 16, 500, 1000));
+                .isEqualTo(new BookingLoad.Size(
+                        12_000,
+                        0.10,
+                        4000,
+                        20,
+                        2000,
+                        8,
+                        20,
+                        400,
+                        10_000,
+                        16,
+                        500,
+                        1000,
+                        new BookingLoad.Capacity(List.of(50, 60, 70, 80, 90, 100, 110), 20, 150)));
         assertThat(options.historyEvents).isEqualTo(1_000_000);
         assertThat(options.latencies()).containsExactly("PT0S");
         assertThat(options.launcher).isEqualTo(Path.of("launcher/target/app/booking-platform-launcher.jar"));
@@ -45,12 +59,29 @@ class BenchOptionsTest {
                 "--hot-capacity=10",
                 "--hot-bookings=30",
                 "--history-events=100",
+                "--capacity-rates=90,30,60",
+                "--capacity-seconds=5",
+                "--capacity-p99-ms=200",
                 "--gateway-latencies=PT0S, PT0.05S",
                 "--out=/tmp/out.json");
 
         assertThat(options.runs).isEqualTo(1);
         assertThat(options.scenarios()).containsExactlyInAnyOrder(Scenario.BOOKINGS, Scenario.HOT);
-        assertThat(options.load()).isEqualTo(new BookingLoad.Size(0, 0.05, 300, 7, 50, 2, 5.5, 20, 0, 4, 10, 30));
+        assertThat(options.load())
+                .isEqualTo(new BookingLoad.Size(
+                        0,
+                        0.05,
+                        300,
+                        7,
+                        50,
+                        2,
+                        5.5,
+                        20,
+                        0,
+                        4,
+                        10,
+                        30,
+                        new BookingLoad.Capacity(List.of(30, 60, 90), 5, 200)));
         assertThat(options.historyEvents).isEqualTo(100);
         assertThat(options.latencies()).containsExactly("PT0S", "PT0.05S");
         assertThat(options.out).isEqualTo(Path.of("/tmp/out.json"));
@@ -87,6 +118,12 @@ class BenchOptionsTest {
         BenchOptions options = parse("--gateway-latencies=PT0S,50ms");
 
         assertThatThrownBy(options::latencies).hasMessageContaining("50ms");
+    }
+
+    @Test
+    void refusesACapacityLadderThatCannotPace() {
+        assertThatThrownBy(() -> parse("--capacity-rates=50,0").load()).hasMessageContaining("[50, 0]");
+        assertThatThrownBy(() -> parse("--capacity-seconds=0").load()).hasMessageContaining("0 s");
     }
 
     @Test
