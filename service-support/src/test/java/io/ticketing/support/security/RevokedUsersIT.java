@@ -95,11 +95,13 @@ class RevokedUsersIT {
                 .isInstanceOf(JdbcTokenStore.class);
         assertThat(processing.deadLetterQueue(RevokedUsersProjection.PROCESSING_GROUP))
                 .isPresent();
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM tokenentry WHERE processorname = ?",
-                        Long.class,
-                        RevokedUsersProjection.PROCESSING_GROUP))
-                .isPositive();
+        // The processor's worker launcher claims its token on a thread of its own after start-up.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM tokenentry WHERE processorname = ?",
+                                Long.class,
+                                RevokedUsersProjection.PROCESSING_GROUP))
+                        .isPositive());
     }
 
     /** The rest of the actuator is refused, whoever asks: see {@link PlatformSecurityTest}. */
