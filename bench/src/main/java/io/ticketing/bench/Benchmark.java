@@ -175,7 +175,8 @@ public final class Benchmark implements Callable<Integer> {
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(api, options.load(), scenarios, cpu, ProcessCpu.none()).run());
+            results.add(new BookingLoad(api, options.load(), scenarios, cpu, ProcessCpu.none(), WriteAheadLog.none())
+                    .run());
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs);
@@ -226,6 +227,7 @@ public final class Benchmark implements Callable<Integer> {
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
             ProcessCpu database = serverProcesses(postgres);
+            WriteAheadLog wal = WriteAheadLog.of(postgres.getPostgresDatabase());
             // The scenarios pay with the simulated gateway's test tokens.
             Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL",
@@ -245,7 +247,8 @@ public final class Benchmark implements Callable<Integer> {
             boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);
             List<AtLatency> atLatencies = new ArrayList<>();
             for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
-                atLatencies.add(atLatency(launcher, withLatency(environment, latency), log, load, scenarios, database));
+                atLatencies.add(
+                        atLatency(launcher, withLatency(environment, latency), log, load, scenarios, database, wal));
             }
             long placed = atLatencies.stream()
                     .flatMap(at -> at.load().phases().values().stream())
@@ -299,7 +302,8 @@ public final class Benchmark implements Callable<Integer> {
             Path log,
             BookingLoad.Size load,
             Set<Scenario> scenarios,
-            ProcessCpu database)
+            ProcessCpu database,
+            WriteAheadLog wal)
             throws Exception {
         String latency = environment.get("PAYMENT_GATEWAY_LATENCY");
         progress("  starting the platform, payment gateway latency %s (log: %s)", latency, log);
@@ -307,7 +311,7 @@ public final class Benchmark implements Callable<Integer> {
             double startUp = platform.startUp().toMillis() / 1e3;
             progress("  up in %.1f s", startUp);
             BookingLoad.Figures bookings =
-                    new BookingLoad(client(platform), load, scenarios, platform.cpu(), database).run();
+                    new BookingLoad(client(platform), load, scenarios, platform.cpu(), database, wal).run();
             return new AtLatency(latency, startUp, platform.peakResidentMiB(), bookings);
         }
     }
@@ -493,6 +497,10 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(
                     phase + ".cpu.benchMsPerConfirmed",
                     medianOrAbsent(runs, phase, Phase.Figures::benchMillisPerConfirmed));
+            figures.put(
+                    phase + ".wal.flushesPerConfirmed",
+                    medianOrAbsent(runs, phase, Phase.Figures::walFlushesPerConfirmed));
+            figures.put(phase + ".wal.kibPerConfirmed", medianOrAbsent(runs, phase, Phase.Figures::walKiBPerConfirmed));
         }
         if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
             // One show's seats against the same load spread over four shows.

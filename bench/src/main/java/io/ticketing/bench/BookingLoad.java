@@ -161,6 +161,7 @@ final class BookingLoad {
     private final Set<Scenario> scenarios;
     private final ProcessCpu cpu;
     private final ProcessCpu database;
+    private final WriteAheadLog wal;
     private final List<String> users = new ArrayList<>();
     /** The phase under way, which the live stream's settlements go to; null between phases. */
     private volatile Phase current;
@@ -172,13 +173,21 @@ final class BookingLoad {
     /**
      * @param cpu      the platform's processes, whose CPU time each phase costs
      * @param database the database server's, whose CPU time each phase costs too
+     * @param wal      the database server's write-ahead log, which each phase writes to
      */
-    BookingLoad(PlatformClient api, Size size, Set<Scenario> scenarios, ProcessCpu cpu, ProcessCpu database) {
+    BookingLoad(
+            PlatformClient api,
+            Size size,
+            Set<Scenario> scenarios,
+            ProcessCpu cpu,
+            ProcessCpu database,
+            WriteAheadLog wal) {
         this.api = api;
         this.size = size;
         this.scenarios = scenarios;
         this.cpu = cpu;
         this.database = database;
+        this.wal = wal;
     }
 
     Figures run() throws Exception {
@@ -279,7 +288,7 @@ final class BookingLoad {
 
     /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */
     private Phase.Figures measure(int planned, Placing placing) throws Exception {
-        Phase phase = new Phase(planned, cpu, database, backlog);
+        Phase phase = new Phase(planned, cpu, database, wal, backlog);
         current = phase;
         phase.start();
         placing.place(phase);
@@ -303,6 +312,11 @@ final class BookingLoad {
         if (figures.databaseMillisPerConfirmed() != null) {
             Benchmark.progress(
                     "  PostgreSQL: %.1f ms of CPU per confirmed booking", figures.databaseMillisPerConfirmed());
+        }
+        if (figures.walFlushesPerConfirmed() != null) {
+            Benchmark.progress(
+                    "  PostgreSQL's write-ahead log: %.2f flushes to disk and %.1f KiB per confirmed booking",
+                    figures.walFlushesPerConfirmed(), figures.walKiBPerConfirmed());
         }
         if (figures.benchMillisPerConfirmed() != null) {
             Benchmark.progress(

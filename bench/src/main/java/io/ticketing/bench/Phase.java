@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One phase of bookings: when each was first sent, how every placement was answered, how and when each booking
  * settled, and the platform's CPU time from the phase's start until its processors had caught up with what the phase
  * wrote. A booking shows settled before the saga has ended it and every projection has seen it: a phase that ended at
- * its last settlement would leave that work to the next phase's CPU and latencies.
+ * its last settlement would leave that work to the next phase's CPU and latencies. Over the same time, what the
+ * database server wrote to its write-ahead log.
  */
 final class Phase {
 
@@ -38,6 +39,10 @@ final class Phase {
      * @param benchMillisPerConfirmed    the benchmark's own CPU time over the phase per confirmed booking: its clients
      *                                   and the live stream it follows run on the platform's cores when both share
      *                                   a machine, and leave the platform that much less
+     * @param walFlushesPerConfirmed     how often the database server flushed its write-ahead log to disk over the
+     *                                   phase, per confirmed booking; null when the database is not the benchmark's
+     *                                   own
+     * @param walKiBPerConfirmed         what it wrote to the log, in KiB per confirmed booking; null likewise
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
      */
@@ -58,6 +63,8 @@ final class Phase {
             Double compilerMillisPerConfirmed,
             Double databaseMillisPerConfirmed,
             Double benchMillisPerConfirmed,
+            Double walFlushesPerConfirmed,
+            Double walKiBPerConfirmed,
             double postP50,
             double postP95,
             double postP99,
@@ -87,6 +94,7 @@ final class Phase {
     private final ProcessCpu cpu;
     private final ProcessCpu database;
     private final ProcessCpu bench = ProcessCpu.of(ProcessHandle.current().pid());
+    private final WriteAheadLog wal;
     private final Backlog backlog;
     private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
@@ -106,16 +114,20 @@ final class Phase {
     private Optional<ProcessCpu.Reading> databaseAtEnd;
     private Optional<ProcessCpu.Reading> benchAtStart;
     private Optional<ProcessCpu.Reading> benchAtEnd;
+    private Optional<WriteAheadLog.Reading> walAtStart;
+    private Optional<WriteAheadLog.Reading> walAtEnd;
 
     /**
      * @param planned  how many bookings the phase sends, for its progress lines
      * @param cpu      the platform's processes
      * @param database the database server's processes
+     * @param wal      the database server's write-ahead log
      */
-    Phase(int planned, ProcessCpu cpu, ProcessCpu database, Backlog backlog) {
+    Phase(int planned, ProcessCpu cpu, ProcessCpu database, WriteAheadLog wal, Backlog backlog) {
         this.planned = planned;
         this.cpu = cpu;
         this.database = database;
+        this.wal = wal;
         this.backlog = backlog;
     }
 
@@ -123,6 +135,7 @@ final class Phase {
         cpuAtStart = cpu.read();
         databaseAtStart = database.read();
         benchAtStart = bench.read();
+        walAtStart = wal.read();
         started = System.nanoTime();
         lastAnswered.set(started);
         lastSettled.set(started);
@@ -182,6 +195,7 @@ final class Phase {
         cpuAtEnd = cpu.read();
         databaseAtEnd = database.read();
         benchAtEnd = bench.read();
+        walAtEnd = wal.readOnceReported();
     }
 
     void printProgress() {
@@ -197,6 +211,7 @@ final class Phase {
         int pendingLeft = Math.max(0, accepted.get() - settled.size());
         double untilLastSettled = seconds(started, lastSettled.get());
         Optional<ProcessCpu.Reading> cpuUsed = ProcessCpu.Reading.between(cpuAtStart, cpuAtEnd);
+        Optional<WriteAheadLog.Reading> walWritten = WriteAheadLog.Reading.between(walAtStart, walAtEnd);
         return new Figures(
                 sentAt.size(),
                 accepted.get(),
@@ -221,6 +236,10 @@ final class Phase {
                 cpuUsed.map(used -> used.compilerMillis() / confirmed).orElse(null),
                 perConfirmed(databaseAtStart, databaseAtEnd, confirmed),
                 perConfirmed(benchAtStart, benchAtEnd, confirmed),
+                walWritten
+                        .map(written -> written.flushes() / (double) confirmed)
+                        .orElse(null),
+                walWritten.map(written -> written.bytes() / 1024.0 / confirmed).orElse(null),
                 posts.percentileMillis(50),
                 posts.percentileMillis(95),
                 posts.percentileMillis(99),
