@@ -175,7 +175,7 @@ public final class Benchmark implements Callable<Integer> {
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(api, options.load(), scenarios, cpu, ProcessCpu.none(), WriteAheadLog.none())
+            results.add(new BookingLoad(api, options.load(), scenarios, cpu, ProcessCpu.none(), DatabaseActivity.none())
                     .run());
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -227,7 +227,7 @@ public final class Benchmark implements Callable<Integer> {
             progress("  measuring PostgreSQL alone (single-row commits, keyset reads)");
             DatabaseBaseline.Figures baseline = new DatabaseBaseline(url, "postgres", "").measure(5);
             ProcessCpu database = serverProcesses(postgres);
-            WriteAheadLog wal = WriteAheadLog.of(postgres.getPostgresDatabase());
+            DatabaseActivity databaseActivity = DatabaseActivity.of(postgres.getPostgresDatabase());
             // The scenarios pay with the simulated gateway's test tokens.
             Map<String, String> environment = Map.of(
                     "BOOKING_PG_URL",
@@ -247,8 +247,8 @@ public final class Benchmark implements Callable<Integer> {
             boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);
             List<AtLatency> atLatencies = new ArrayList<>();
             for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
-                atLatencies.add(
-                        atLatency(launcher, withLatency(environment, latency), log, load, scenarios, database, wal));
+                atLatencies.add(atLatency(
+                        launcher, withLatency(environment, latency), log, load, scenarios, database, databaseActivity));
             }
             long placed = atLatencies.stream()
                     .flatMap(at -> at.load().phases().values().stream())
@@ -303,15 +303,16 @@ public final class Benchmark implements Callable<Integer> {
             BookingLoad.Size load,
             Set<Scenario> scenarios,
             ProcessCpu database,
-            WriteAheadLog wal)
+            DatabaseActivity databaseActivity)
             throws Exception {
         String latency = environment.get("PAYMENT_GATEWAY_LATENCY");
         progress("  starting the platform, payment gateway latency %s (log: %s)", latency, log);
         try (PlatformProcess platform = PlatformProcess.start(launcher, environment, log, "1g")) {
             double startUp = platform.startUp().toMillis() / 1e3;
             progress("  up in %.1f s", startUp);
-            BookingLoad.Figures bookings =
-                    new BookingLoad(client(platform), load, scenarios, platform.cpu(), database, wal).run();
+            BookingLoad.Figures bookings = new BookingLoad(
+                            client(platform), load, scenarios, platform.cpu(), database, databaseActivity)
+                    .run();
             return new AtLatency(latency, startUp, platform.peakResidentMiB(), bookings);
         }
     }
@@ -497,6 +498,9 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(
                     phase + ".cpu.benchMsPerConfirmed",
                     medianOrAbsent(runs, phase, Phase.Figures::benchMillisPerConfirmed));
+            figures.put(
+                    phase + ".postgres.transactionsPerConfirmed",
+                    medianOrAbsent(runs, phase, Phase.Figures::transactionsPerConfirmed));
             figures.put(
                     phase + ".wal.flushesPerConfirmed",
                     medianOrAbsent(runs, phase, Phase.Figures::walFlushesPerConfirmed));

@@ -161,7 +161,7 @@ final class BookingLoad {
     private final Set<Scenario> scenarios;
     private final ProcessCpu cpu;
     private final ProcessCpu database;
-    private final WriteAheadLog wal;
+    private final DatabaseActivity databaseActivity;
     private final List<String> users = new ArrayList<>();
     /** The phase under way, which the live stream's settlements go to; null between phases. */
     private volatile Phase current;
@@ -173,7 +173,7 @@ final class BookingLoad {
     /**
      * @param cpu      the platform's processes, whose CPU time each phase costs
      * @param database the database server's, whose CPU time each phase costs too
-     * @param wal      the database server's write-ahead log, which each phase writes to
+     * @param databaseActivity what the database server counts it has done, each phase's share of it too
      */
     BookingLoad(
             PlatformClient api,
@@ -181,13 +181,13 @@ final class BookingLoad {
             Set<Scenario> scenarios,
             ProcessCpu cpu,
             ProcessCpu database,
-            WriteAheadLog wal) {
+            DatabaseActivity databaseActivity) {
         this.api = api;
         this.size = size;
         this.scenarios = scenarios;
         this.cpu = cpu;
         this.database = database;
-        this.wal = wal;
+        this.databaseActivity = databaseActivity;
     }
 
     Figures run() throws Exception {
@@ -288,7 +288,7 @@ final class BookingLoad {
 
     /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */
     private Phase.Figures measure(int planned, Placing placing) throws Exception {
-        Phase phase = new Phase(planned, cpu, database, wal, backlog);
+        Phase phase = new Phase(planned, cpu, database, databaseActivity, backlog);
         current = phase;
         phase.start();
         placing.place(phase);
@@ -313,10 +313,11 @@ final class BookingLoad {
             Benchmark.progress(
                     "  PostgreSQL: %.1f ms of CPU per confirmed booking", figures.databaseMillisPerConfirmed());
         }
-        if (figures.walFlushesPerConfirmed() != null) {
+        if (figures.transactionsPerConfirmed() != null) {
             Benchmark.progress(
-                    "  PostgreSQL's write-ahead log: %.2f flushes to disk and %.1f KiB per confirmed booking",
-                    figures.walFlushesPerConfirmed(), figures.walKiBPerConfirmed());
+                    "  PostgreSQL: %.1f transactions, %.2f write-ahead log flushes to disk and %.1f KiB of it per "
+                            + "confirmed booking",
+                    figures.transactionsPerConfirmed(), figures.walFlushesPerConfirmed(), figures.walKiBPerConfirmed());
         }
         if (figures.benchMillisPerConfirmed() != null) {
             Benchmark.progress(

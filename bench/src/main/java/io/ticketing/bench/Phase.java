@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One phase of bookings: when each was first sent, how every placement was answered, how and when each booking
  * settled, and the platform's CPU time from the phase's start until its processors had caught up with what the phase
  * wrote. A booking shows settled before the saga has ended it and every projection has seen it: a phase that ended at
- * its last settlement would leave that work to the next phase's CPU and latencies. Over the same time, what the
- * database server wrote to its write-ahead log.
+ * its last settlement would leave that work to the next phase's CPU and latencies. Over the same time, the
+ * database server's transactions and what it wrote to its write-ahead log.
  */
 final class Phase {
 
@@ -39,9 +39,10 @@ final class Phase {
      * @param benchMillisPerConfirmed    the benchmark's own CPU time over the phase per confirmed booking: its clients
      *                                   and the live stream it follows run on the platform's cores when both share
      *                                   a machine, and leave the platform that much less
-     * @param walFlushesPerConfirmed     how often the database server flushed its write-ahead log to disk over the
-     *                                   phase, per confirmed booking; null when the database is not the benchmark's
-     *                                   own
+     * @param transactionsPerConfirmed   the transactions the database server ended over the phase, per confirmed
+     *                                   booking; null when the database is not the benchmark's own
+     * @param walFlushesPerConfirmed     how often it flushed its write-ahead log to disk, per confirmed booking; null
+     *                                   likewise
      * @param walKiBPerConfirmed         what it wrote to the log, in KiB per confirmed booking; null likewise
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
@@ -63,6 +64,7 @@ final class Phase {
             Double compilerMillisPerConfirmed,
             Double databaseMillisPerConfirmed,
             Double benchMillisPerConfirmed,
+            Double transactionsPerConfirmed,
             Double walFlushesPerConfirmed,
             Double walKiBPerConfirmed,
             double postP50,
@@ -94,7 +96,7 @@ final class Phase {
     private final ProcessCpu cpu;
     private final ProcessCpu database;
     private final ProcessCpu bench = ProcessCpu.of(ProcessHandle.current().pid());
-    private final WriteAheadLog wal;
+    private final DatabaseActivity databaseActivity;
     private final Backlog backlog;
     private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
@@ -114,20 +116,20 @@ final class Phase {
     private Optional<ProcessCpu.Reading> databaseAtEnd;
     private Optional<ProcessCpu.Reading> benchAtStart;
     private Optional<ProcessCpu.Reading> benchAtEnd;
-    private Optional<WriteAheadLog.Reading> walAtStart;
-    private Optional<WriteAheadLog.Reading> walAtEnd;
+    private Optional<DatabaseActivity.Reading> activityAtStart;
+    private Optional<DatabaseActivity.Reading> activityAtEnd;
 
     /**
      * @param planned  how many bookings the phase sends, for its progress lines
      * @param cpu      the platform's processes
      * @param database the database server's processes
-     * @param wal      the database server's write-ahead log
+     * @param databaseActivity what the database server counts it has done
      */
-    Phase(int planned, ProcessCpu cpu, ProcessCpu database, WriteAheadLog wal, Backlog backlog) {
+    Phase(int planned, ProcessCpu cpu, ProcessCpu database, DatabaseActivity databaseActivity, Backlog backlog) {
         this.planned = planned;
         this.cpu = cpu;
         this.database = database;
-        this.wal = wal;
+        this.databaseActivity = databaseActivity;
         this.backlog = backlog;
     }
 
@@ -135,7 +137,7 @@ final class Phase {
         cpuAtStart = cpu.read();
         databaseAtStart = database.read();
         benchAtStart = bench.read();
-        walAtStart = wal.read();
+        activityAtStart = databaseActivity.read();
         started = System.nanoTime();
         lastAnswered.set(started);
         lastSettled.set(started);
@@ -195,7 +197,7 @@ final class Phase {
         cpuAtEnd = cpu.read();
         databaseAtEnd = database.read();
         benchAtEnd = bench.read();
-        walAtEnd = wal.readOnceReported();
+        activityAtEnd = databaseActivity.readOnceReported();
     }
 
     void printProgress() {
@@ -211,7 +213,8 @@ final class Phase {
         int pendingLeft = Math.max(0, accepted.get() - settled.size());
         double untilLastSettled = seconds(started, lastSettled.get());
         Optional<ProcessCpu.Reading> cpuUsed = ProcessCpu.Reading.between(cpuAtStart, cpuAtEnd);
-        Optional<WriteAheadLog.Reading> walWritten = WriteAheadLog.Reading.between(walAtStart, walAtEnd);
+        Optional<DatabaseActivity.Reading> databaseDid =
+                DatabaseActivity.Reading.between(activityAtStart, activityAtEnd);
         return new Figures(
                 sentAt.size(),
                 accepted.get(),
@@ -236,10 +239,9 @@ final class Phase {
                 cpuUsed.map(used -> used.compilerMillis() / confirmed).orElse(null),
                 perConfirmed(databaseAtStart, databaseAtEnd, confirmed),
                 perConfirmed(benchAtStart, benchAtEnd, confirmed),
-                walWritten
-                        .map(written -> written.flushes() / (double) confirmed)
-                        .orElse(null),
-                walWritten.map(written -> written.bytes() / 1024.0 / confirmed).orElse(null),
+                databaseDid.map(did -> did.transactions() / (double) confirmed).orElse(null),
+                databaseDid.map(did -> did.walFlushes() / (double) confirmed).orElse(null),
+                databaseDid.map(did -> did.walBytes() / 1024.0 / confirmed).orElse(null),
                 posts.percentileMillis(50),
                 posts.percentileMillis(95),
                 posts.percentileMillis(99),

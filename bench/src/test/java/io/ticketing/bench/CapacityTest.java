@@ -96,6 +96,7 @@ class CapacityTest {
                 null,
                 null,
                 null,
+                null,
                 20,
                 40,
                 60,

@@ -12,7 +12,7 @@ class PhaseTest {
 
     @Test
     void aPhaseCountsTheBenchsOwnCpuPerConfirmedBookingEvenWithNoPlatformProcessToRead() throws Exception {
-        Phase phase = new Phase(2, ProcessCpu.none(), ProcessCpu.none(), WriteAheadLog.none(), () -> 0);
+        Phase phase = new Phase(2, ProcessCpu.none(), ProcessCpu.none(), DatabaseActivity.none(), () -> 0);
         phase.start();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -30,6 +30,7 @@ class PhaseTest {
         assertThat(figures.benchMillisPerConfirmed()).isGreaterThan(180.0);
         assertThat(figures.cpuMillisPerConfirmed()).isNull();
         assertThat(figures.databaseMillisPerConfirmed()).isNull();
+        assertThat(figures.transactionsPerConfirmed()).isNull();
         assertThat(figures.walFlushesPerConfirmed()).isNull();
         assertThat(figures.walKiBPerConfirmed()).isNull();
     }
