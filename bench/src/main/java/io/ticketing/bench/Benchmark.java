@@ -91,6 +91,10 @@ public final class Benchmark implements Callable<Integer> {
     /** Long enough that an answer that does not come within it is an outcome of its own: unanswered. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+    /** A phase's figures that need the platform's processes or the database server to read: absent without them. */
+    private static final Map<String, Function<Phase.Figures, Double>> PHASE_FIGURES_WHERE_MEASURED =
+            phaseFiguresWhereMeasured();
+
     @Mixin
     private BenchOptions options;
 
@@ -487,24 +491,8 @@ public final class Benchmark implements Callable<Integer> {
             figures.put(phase + ".pendingLeft", median(runs, phase, Phase.Figures::pendingLeft));
             figures.put(phase + ".drain.seconds", median(runs, phase, Phase.Figures::drainSeconds));
             figures.put(phase + ".processorsCaughtUp.seconds", median(runs, phase, Phase.Figures::catchUpSeconds));
-            figures.put(
-                    phase + ".cpu.msPerConfirmed", medianOrAbsent(runs, phase, Phase.Figures::cpuMillisPerConfirmed));
-            figures.put(
-                    phase + ".cpu.jitCompilerMsPerConfirmed",
-                    medianOrAbsent(runs, phase, Phase.Figures::compilerMillisPerConfirmed));
-            figures.put(
-                    phase + ".cpu.postgresMsPerConfirmed",
-                    medianOrAbsent(runs, phase, Phase.Figures::databaseMillisPerConfirmed));
-            figures.put(
-                    phase + ".cpu.benchMsPerConfirmed",
-                    medianOrAbsent(runs, phase, Phase.Figures::benchMillisPerConfirmed));
-            figures.put(
-                    phase + ".postgres.transactionsPerConfirmed",
-                    medianOrAbsent(runs, phase, Phase.Figures::transactionsPerConfirmed));
-            figures.put(
-                    phase + ".wal.flushesPerConfirmed",
-                    medianOrAbsent(runs, phase, Phase.Figures::walFlushesPerConfirmed));
-            figures.put(phase + ".wal.kibPerConfirmed", medianOrAbsent(runs, phase, Phase.Figures::walKiBPerConfirmed));
+            PHASE_FIGURES_WHERE_MEASURED.forEach(
+                    (name, figure) -> figures.put(phase + "." + name, medianOrAbsent(runs, phase, figure)));
         }
         if (phases.contains(HOT_SHOW) && phases.contains(FLAT_OUT)) {
             // One show's seats against the same load spread over four shows.
@@ -513,6 +501,18 @@ public final class Benchmark implements Callable<Integer> {
                     figures.get(HOT_SHOW + ".goodput.confirmedPerSecond")
                             / figures.get(FLAT_OUT + ".goodput.confirmedPerSecond"));
         }
+        return figures;
+    }
+
+    private static Map<String, Function<Phase.Figures, Double>> phaseFiguresWhereMeasured() {
+        Map<String, Function<Phase.Figures, Double>> figures = new LinkedHashMap<>();
+        figures.put("cpu.msPerConfirmed", Phase.Figures::cpuMillisPerConfirmed);
+        figures.put("cpu.jitCompilerMsPerConfirmed", Phase.Figures::compilerMillisPerConfirmed);
+        figures.put("cpu.postgresMsPerConfirmed", Phase.Figures::databaseMillisPerConfirmed);
+        figures.put("cpu.benchMsPerConfirmed", Phase.Figures::benchMillisPerConfirmed);
+        figures.put("postgres.transactionsPerConfirmed", Phase.Figures::transactionsPerConfirmed);
+        figures.put("wal.flushesPerConfirmed", Phase.Figures::walFlushesPerConfirmed);
+        figures.put("wal.kibPerConfirmed", Phase.Figures::walKiBPerConfirmed);
         return figures;
     }
 
