@@ -175,7 +175,7 @@ final class Phase {
     /**
      * Waits up to three minutes for every accepted booking to settle, then for the processors to catch up, with a
      * progress line a second. It looks more often than it prints, so that the platform's idle CPU after the last
-     * settlement hardly counts.
+     * settlement hardly counts. The database's counts are read last, once its processes have reported them (11 s).
      */
     void awaitSettled() throws Exception {
         long waitUntil = System.nanoTime() + SETTLE_WAIT.toNanos();
