@@ -15,17 +15,22 @@ import java.util.regex.Pattern;
 /**
  * The packaged standalone launcher as the process under test: how long it takes to come up, where its services
  * listen, how much memory it holds at most (the kernel's high-water mark of its resident set), and its CPU time.
+ * <p>
+ * It lives no longer than the bench: a bench stopped early (Ctrl-C, a kill) stops it on its way out, or it would go
+ * on holding the ports and the database that the next run needs.
  */
 final class PlatformProcess implements AutoCloseable {
 
     private static final Pattern SERVICE = Pattern.compile("^\\s+(\\S+)\\s+http://localhost:(\\d+)", Pattern.MULTILINE);
 
     private final Process process;
+    private final Thread stopOnExit;
     private final Map<String, String> baseUrls;
     private final Duration startUp;
 
-    private PlatformProcess(Process process, Map<String, String> baseUrls, Duration startUp) {
+    private PlatformProcess(Process process, Thread stopOnExit, Map<String, String> baseUrls, Duration startUp) {
         this.process = process;
+        this.stopOnExit = stopOnExit;
         this.baseUrls = baseUrls;
         this.startUp = startUp;
     }
@@ -42,6 +47,8 @@ final class PlatformProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
+        Thread stopOnExit = new Thread(() -> stop(process), "stop-the-platform");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         while (System.nanoTime() - started < Duration.ofMinutes(3).toNanos()) {
             String output = Files.readString(log);
             if (output.contains("Press Ctrl-C to stop.")) {
@@ -50,7 +57,7 @@ final class PlatformProcess implements AutoCloseable {
                 while (line.find()) {
                     urls.put(line.group(1), "http://localhost:" + line.group(2));
                 }
-                return new PlatformProcess(process, urls, Duration.ofNanos(System.nanoTime() - started));
+                return new PlatformProcess(process, stopOnExit, urls, Duration.ofNanos(System.nanoTime() - started));
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("The launcher exited; see " + log);
@@ -92,8 +99,14 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        stop(process);
+    }
+
+    /** As Ctrl-C would: the launcher stops its services and its database before it exits. */
+    private static void stop(Process process) {
         process.destroy();
-        process.waitFor();
+        process.onExit().join();
     }
 }
