@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * A mistake costs a read, never a wrong state. Events appended behind the store's back, which only another writer of
  * the same database could append, would go unread until the next start; a snapshot it does not know of only
  * lengthens a load, as every event is kept.
+ * <p>
+ * It also reads no more of the stream's head than its reader asks for ({@link #readEventData(TrackingToken,
+ * boolean)}).
  */
 final class AggregateKnowingStorageEngine extends JdbcEventStorageEngine {
 
@@ -97,6 +102,29 @@ final class AggregateKnowingStorageEngine extends JdbcEventStorageEngine {
         return knowsEveryAggregate && !withEvents.mightContain(identifier)
                 ? Stream.empty()
                 : super.readEventData(identifier, firstSequenceNumber);
+    }
+
+    /**
+     * A stream that may wait at its end is the one the event store's reader of the latest events opens
+     * ({@link ShortWindowEventStore}), which reads again whenever an append commits. So it reads on only while its
+     * batches come back full: Axon's would read on until a batch came back empty, a statement (and a transaction of
+     * the event store's database) that came back empty nearly every time. Events committed beyond a batch that was
+     * not full are the next read's. Any other stream reads until a batch comes back empty, as Axon's does.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken token, boolean mayWaitAtItsEnd) {
+        if (!mayWaitAtItsEnd) {
+            return super.readEventData(token, false);
+        }
+        return Stream.<List<? extends TrackedEventData<?>>>iterate(
+                        fetchTrackedEvents(token, batchSize()), batch -> !batch.isEmpty(), this::nextIfFull)
+                .flatMap(List::stream);
+    }
+
+    private List<? extends TrackedEventData<?>> nextIfFull(List<? extends TrackedEventData<?>> batch) {
+        return batch.size() < batchSize()
+                ? List.of()
+                : fetchTrackedEvents(batch.get(batch.size() - 1).trackingToken(), batchSize());
     }
 
     @Override
