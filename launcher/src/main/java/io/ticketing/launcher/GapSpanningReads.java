@@ -13,8 +13,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
  * <p>
  * Axon's own reads take the batch's width of indexes right after the token. A gap wider than that (more indexes
  * burnt by rolled-back appends than a batch holds) would make every read come back empty, so after each empty read
- * Axon asks for the lowest index beyond the token and reads again from there. The event store's reader reads after
- * every commit until a read finds nothing, so most of its reads were empty, and each of those cost that second
+ * Axon asks for the lowest index beyond the token and reads again from there. The event store's reader then read
+ * after every commit until a read found nothing, so most of its reads were empty, and each of those cost that second
  * statement. Here the same statement finds the first index beyond the token, and the engine's extra query is off:
  * an empty read is one round trip, and a wide gap is crossed in the read that meets it.
  * <p>

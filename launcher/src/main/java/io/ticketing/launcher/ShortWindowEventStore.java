@@ -49,9 +49,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Axon 4.12.2's {@link EmbeddedEventStore}, with its options fixed as the standalone platform uses them, and one
- * change: an event trimmed from the window of recent events that the event processors' streams share lets go of the
- * events after it.
+ * Axon 4.12.2's {@link EmbeddedEventStore}, with its options fixed as the standalone platform uses them, and two
+ * changes: an event trimmed from the window of recent events that the event processors' streams share lets go of the
+ * events after it, and the reader that fills the window waits for the next commit after a read that found events,
+ * where Axon's reads again at once ({@link EventProducer#run()}).
  * <p>
  * The window is a linked list. Axon's trims it by moving its start on, and each event trimmed keeps its link to the
  * next. Once the collector has moved one event of the list to the old generation, as a full collection or an idle hour
@@ -62,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * and a window shorter than the time between young collections lets the events die young.
  * <p>
  * A stream standing on a trimmed event finds no next one there; it sees that it is behind the window, as Axon's does
- * once the window has moved past it, and reads on from the storage engine. The change ends with Axon Framework 5,
+ * once the window has moved past it, and reads on from the storage engine. The changes end with Axon Framework 5,
  * which drops this store.
  */
 final class ShortWindowEventStore extends AbstractEventStore implements Lifecycle {
@@ -73,6 +74,7 @@ final class ShortWindowEventStore extends AbstractEventStore implements Lifecycl
     private static final ThreadGroup THREAD_GROUP = new ThreadGroup(EmbeddedEventStore.class.getSimpleName());
 
     private static final long FETCH_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long READ_AGAIN_AFTER_EVENTS_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long CLEANUP_DELAY_MILLIS = TimeUnit.SECONDS.toMillis(10);
 
     private final Lock consumerLock = new ReentrantLock();
@@ -191,25 +193,28 @@ final class ShortWindowEventStore extends AbstractEventStore implements Lifecycl
             this.cachedEvents = cachedEvents;
         }
 
+        /**
+         * Reads, then waits until an append commits: at most a second after a read that found nothing, as Axon's
+         * does, and a short while after one that found events, where Axon's reads again at once. That read nearly
+         * always found nothing, a statement and a transaction of the event store's database each time; at a sale's
+         * pace the next commit comes within the short wait, and the read after it finds that commit's events. A
+         * commit after a read wakes the reader at once. Events already committed that a read did not reach wait for
+         * the next read, at most the short wait: the storage engine reads on while its batches come back full, so
+         * those are only events stored beyond more uncommitted indexes than a batch is wide.
+         */
         private void run() throws InterruptedException {
-            boolean dataFound = false;
             while (!closed) {
-                shouldFetch = true;
-                while (shouldFetch) {
-                    shouldFetch = false;
-                    dataFound = fetchData();
-                }
-                if (!dataFound) {
-                    waitForData();
-                }
+                shouldFetch = false;
+                waitForData(fetchData() ? READ_AGAIN_AFTER_EVENTS_NANOS : FETCH_DELAY_NANOS);
             }
         }
 
-        private void waitForData() throws InterruptedException {
+        /** Until an append commits, or {@code nanos} have passed; not at all if one committed since the last read. */
+        private void waitForData(long nanos) throws InterruptedException {
             lock.lock();
             try {
                 if (!shouldFetch) {
-                    dataAvailableCondition.awaitNanos(FETCH_DELAY_NANOS);
+                    dataAvailableCondition.awaitNanos(nanos);
                 }
             } finally {
                 lock.unlock();
