@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The packaged standalone launcher as the process under test: how long it takes to come up, where its services
  * listen, how much memory it holds at most (the kernel's high-water mark of its resident set), and its CPU time.
  * <p>
- * It lives no longer than the bench: a bench stopped early (Ctrl-C, a kill) stops it on its way out, or it would go
+ * It lives no longer than the bench: a bench stopped early (Ctrl-C, SIGTERM) stops it on its way out, or it would go
  * on holding the ports and the database that the next run needs.
  */
 final class PlatformProcess implements AutoCloseable {
