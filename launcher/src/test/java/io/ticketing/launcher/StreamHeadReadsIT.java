@@ -3,12 +3,10 @@ package io.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketing.support.test.StatementCountingDataSource;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -29,7 +27,7 @@ class StreamHeadReadsIT {
     private StatementCountingDataSource counted;
     private AggregateKnowingStorageEngine engine;
     private TrackingToken beforeTheEvents;
-    private int batchSize;
+    private int aBatchAndAHalf;
 
     @BeforeEach
     void aBatchAndAHalfOfEvents() throws Exception {
@@ -38,33 +36,28 @@ class StreamHeadReadsIT {
                 counted, SimpleQueryBus.builder().build());
         engine.storedAggregatesLearned().get(30, TimeUnit.SECONDS);
         beforeTheEvents = engine.createHeadToken();
-        batchSize = engine.batchSize();
+        aBatchAndAHalf = engine.batchSize() * 3 / 2;
         String aggregateId = UUID.randomUUID().toString();
         DefaultUnitOfWork.startAndGet(null)
-                .execute(() -> IntStream.range(0, batchSize + batchSize / 2)
+                .execute(() -> IntStream.range(0, aBatchAndAHalf)
                         .forEach(sequence -> store.eventStore()
                                 .publish(new GenericDomainEventMessage<>("Probe", aggregateId, sequence, sequence))));
     }
 
     @Test
     void aStreamThatMayWaitAtItsEndEndsWithABatchThatIsNotFull() {
-        int statements = counted.roundTrips();
-
-        List<? extends TrackedEventMessage<?>> read =
-                engine.readEvents(beforeTheEvents, true).toList();
-
-        assertThat(read).hasSize(batchSize + batchSize / 2);
-        assertThat(counted.roundTrips() - statements).as("statements").isEqualTo(2);
+        assertThat(statementsToReadThemAll(true)).isEqualTo(2);
     }
 
     @Test
     void anyOtherStreamReadsUntilABatchComesBackEmpty() {
+        assertThat(statementsToReadThemAll(false)).isEqualTo(3);
+    }
+
+    /** The statements a stream takes to read the events, all of which it must read. */
+    private int statementsToReadThemAll(boolean mayWaitAtItsEnd) {
         int statements = counted.roundTrips();
-
-        List<? extends TrackedEventMessage<?>> read =
-                engine.readEvents(beforeTheEvents, false).toList();
-
-        assertThat(read).hasSize(batchSize + batchSize / 2);
-        assertThat(counted.roundTrips() - statements).as("statements").isEqualTo(3);
+        assertThat(engine.readEvents(beforeTheEvents, mayWaitAtItsEnd).toList()).hasSize(aBatchAndAHalf);
+        return counted.roundTrips() - statements;
     }
 }
