@@ -179,7 +179,14 @@ public final class Benchmark implements Callable<Integer> {
         List<BookingLoad.Figures> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(api, options.load(), scenarios, cpu, ProcessCpu.none(), DatabaseActivity.none())
+            results.add(new BookingLoad(
+                            api,
+                            options.load(),
+                            scenarios,
+                            cpu,
+                            ProcessCpu.none(),
+                            DatabaseActivity.none(),
+                            DiskSyncs.none())
                     .run());
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -250,9 +257,19 @@ public final class Benchmark implements Callable<Integer> {
             // The history is written into the schema that a first start creates: the platform starts at least once.
             boolean placesBookings = scenarios.stream().anyMatch(scenario -> scenario.placesBookings);
             List<AtLatency> atLatencies = new ArrayList<>();
-            for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
-                atLatencies.add(atLatency(
-                        launcher, withLatency(environment, latency), log, load, scenarios, database, databaseActivity));
+            // Timed from here on: the baseline's commits have the disk to themselves.
+            try (DiskSyncs disk = DiskSyncs.besideDataDirectoryOf(postgres.getPostgresDatabase())) {
+                for (String latency : placesBookings ? latencies : latencies.subList(0, 1)) {
+                    atLatencies.add(atLatency(
+                            launcher,
+                            withLatency(environment, latency),
+                            log,
+                            load,
+                            scenarios,
+                            database,
+                            databaseActivity,
+                            disk));
+                }
             }
             long placed = atLatencies.stream()
                     .flatMap(at -> at.load().phases().values().stream())
@@ -307,7 +324,8 @@ public final class Benchmark implements Callable<Integer> {
             BookingLoad.Size load,
             Set<Scenario> scenarios,
             ProcessCpu database,
-            DatabaseActivity databaseActivity)
+            DatabaseActivity databaseActivity,
+            DiskSyncs disk)
             throws Exception {
         String latency = environment.get("PAYMENT_GATEWAY_LATENCY");
         progress("  starting the platform, payment gateway latency %s (log: %s)", latency, log);
@@ -315,7 +333,7 @@ public final class Benchmark implements Callable<Integer> {
             double startUp = platform.startUp().toMillis() / 1e3;
             progress("  up in %.1f s", startUp);
             BookingLoad.Figures bookings = new BookingLoad(
-                            client(platform), load, scenarios, platform.cpu(), database, databaseActivity)
+                            client(platform), load, scenarios, platform.cpu(), database, databaseActivity, disk)
                     .run();
             return new AtLatency(latency, startUp, platform.peakResidentMiB(), bookings);
         }
@@ -513,6 +531,10 @@ public final class Benchmark implements Callable<Integer> {
         figures.put("postgres.transactionsPerConfirmed", Phase.Figures::transactionsPerConfirmed);
         figures.put("wal.flushesPerConfirmed", Phase.Figures::walFlushesPerConfirmed);
         figures.put("wal.kibPerConfirmed", Phase.Figures::walKiBPerConfirmed);
+        figures.put("disk.slowestSyncMs", Phase.Figures::diskSlowestSyncMillis);
+        figures.put(
+                "disk.syncsOver" + DiskSyncs.SLOW.toMillis() + "Ms",
+                phase -> phase.diskSlowSyncs() == null ? null : (double) phase.diskSlowSyncs());
         return figures;
     }
 

@@ -162,6 +162,7 @@ final class BookingLoad {
     private final ProcessCpu cpu;
     private final ProcessCpu database;
     private final DatabaseActivity databaseActivity;
+    private final DiskSyncs disk;
     private final List<String> users = new ArrayList<>();
     /** The phase under way, which the live stream's settlements go to; null between phases. */
     private volatile Phase current;
@@ -174,6 +175,7 @@ final class BookingLoad {
      * @param cpu      the platform's processes, whose CPU time each phase costs
      * @param database the database server's, whose CPU time each phase costs too
      * @param databaseActivity what the database server counts it has done, each phase's share of it too
+     * @param disk     how slow the database's disk is to sync, each phase's slowest
      */
     BookingLoad(
             PlatformClient api,
@@ -181,13 +183,15 @@ final class BookingLoad {
             Set<Scenario> scenarios,
             ProcessCpu cpu,
             ProcessCpu database,
-            DatabaseActivity databaseActivity) {
+            DatabaseActivity databaseActivity,
+            DiskSyncs disk) {
         this.api = api;
         this.size = size;
         this.scenarios = scenarios;
         this.cpu = cpu;
         this.database = database;
         this.databaseActivity = databaseActivity;
+        this.disk = disk;
     }
 
     Figures run() throws Exception {
@@ -288,7 +292,7 @@ final class BookingLoad {
 
     /** One phase: its bookings placed, then up to three minutes for them to settle, and what came of them. */
     private Phase.Figures measure(int planned, Placing placing) throws Exception {
-        Phase phase = new Phase(planned, cpu, database, databaseActivity, backlog);
+        Phase phase = new Phase(planned, cpu, database, databaseActivity, disk, backlog);
         current = phase;
         phase.start();
         placing.place(phase);
@@ -318,6 +322,11 @@ final class BookingLoad {
                     "  PostgreSQL: %.1f transactions, %.2f write-ahead log flushes to disk and %.1f KiB of it per "
                             + "confirmed booking",
                     figures.transactionsPerConfirmed(), figures.walFlushesPerConfirmed(), figures.walKiBPerConfirmed());
+        }
+        if (figures.diskSlowestSyncMillis() != null) {
+            Benchmark.progress(
+                    "  the disk alone: its slowest sync took %.0f ms, %d took %d ms or longer",
+                    figures.diskSlowestSyncMillis(), figures.diskSlowSyncs(), DiskSyncs.SLOW.toMillis());
         }
         if (figures.benchMillisPerConfirmed() != null) {
             Benchmark.progress(

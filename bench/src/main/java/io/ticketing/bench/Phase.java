@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * settled, and the platform's CPU time from the phase's start until its processors had caught up with what the phase
  * wrote. A booking shows settled before the saga has ended it and every projection has seen it: a phase that ended at
  * its last settlement would leave that work to the next phase's CPU and latencies. Over the same time, the
- * database server's transactions and what it wrote to its write-ahead log.
+ * database server's transactions and what it wrote to its write-ahead log, and how slow its disk was to sync.
  */
 final class Phase {
 
@@ -44,6 +44,9 @@ final class Phase {
      * @param walFlushesPerConfirmed     how often it flushed its write-ahead log to disk, per confirmed booking; null
      *                                   likewise
      * @param walKiBPerConfirmed         what it wrote to the log, in KiB per confirmed booking; null likewise
+     * @param diskSlowestSyncMillis      the slowest of the bench's own syncs to the database's disk over the phase;
+     *                                   null likewise
+     * @param diskSlowSyncs              how many of them took {@link DiskSyncs#SLOW} or longer; null likewise
      * @param postP50               of every answer to {@code POST /api/bookings}, refusals included
      * @param sagaP50               from a booking's first sending until the live stream showed it confirmed
      */
@@ -67,6 +70,8 @@ final class Phase {
             Double transactionsPerConfirmed,
             Double walFlushesPerConfirmed,
             Double walKiBPerConfirmed,
+            Double diskSlowestSyncMillis,
+            Integer diskSlowSyncs,
             double postP50,
             double postP95,
             double postP99,
@@ -97,6 +102,7 @@ final class Phase {
     private final ProcessCpu database;
     private final ProcessCpu bench = ProcessCpu.of(ProcessHandle.current().pid());
     private final DatabaseActivity databaseActivity;
+    private final DiskSyncs disk;
     private final Backlog backlog;
     private final Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<UUID, Outcome> settled = new ConcurrentHashMap<>();
@@ -124,12 +130,20 @@ final class Phase {
      * @param cpu      the platform's processes
      * @param database the database server's processes
      * @param databaseActivity what the database server counts it has done
+     * @param disk     how slow the database's disk is to sync, timed beside the platform
      */
-    Phase(int planned, ProcessCpu cpu, ProcessCpu database, DatabaseActivity databaseActivity, Backlog backlog) {
+    Phase(
+            int planned,
+            ProcessCpu cpu,
+            ProcessCpu database,
+            DatabaseActivity databaseActivity,
+            DiskSyncs disk,
+            Backlog backlog) {
         this.planned = planned;
         this.cpu = cpu;
         this.database = database;
         this.databaseActivity = databaseActivity;
+        this.disk = disk;
         this.backlog = backlog;
     }
 
@@ -215,6 +229,7 @@ final class Phase {
         Optional<ProcessCpu.Reading> cpuUsed = ProcessCpu.Reading.between(cpuAtStart, cpuAtEnd);
         Optional<DatabaseActivity.Reading> databaseDid =
                 DatabaseActivity.Reading.between(activityAtStart, activityAtEnd);
+        Optional<DiskSyncs.Summary> diskSyncs = disk.between(started, caughtUp);
         return new Figures(
                 sentAt.size(),
                 accepted.get(),
@@ -242,6 +257,8 @@ final class Phase {
                 databaseDid.map(did -> did.transactions() / (double) confirmed).orElse(null),
                 databaseDid.map(did -> did.walFlushes() / (double) confirmed).orElse(null),
                 databaseDid.map(did -> did.walBytes() / 1024.0 / confirmed).orElse(null),
+                diskSyncs.map(syncs -> syncs.slowest().toNanos() / 1e6).orElse(null),
+                diskSyncs.map(DiskSyncs.Summary::slow).orElse(null),
                 posts.percentileMillis(50),
                 posts.percentileMillis(95),
                 posts.percentileMillis(99),

@@ -97,6 +97,8 @@ class CapacityTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 20,
                 40,
                 60,

@@ -12,7 +12,8 @@ class PhaseTest {
 
     @Test
     void aPhaseCountsTheBenchsOwnCpuPerConfirmedBookingEvenWithNoPlatformProcessToRead() throws Exception {
-        Phase phase = new Phase(2, ProcessCpu.none(), ProcessCpu.none(), DatabaseActivity.none(), () -> 0);
+        Phase phase =
+                new Phase(2, ProcessCpu.none(), ProcessCpu.none(), DatabaseActivity.none(), DiskSyncs.none(), () -> 0);
         phase.start();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

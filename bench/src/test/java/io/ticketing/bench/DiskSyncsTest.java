@@ -1,0 +1,116 @@
+package io.ticketing.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class DiskSyncsTest {
+
+    @Test
+    void aSlowSyncCountsInTheWindowItEndedInAndNotInTheOneBefore() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        CountDownLatch slowOneDone = new CountDownLatch(1);
+        long beforeTheSlowOne;
+        try (DiskSyncs syncs = DiskSyncs.timing(
+                () -> {
+                    if (writes.incrementAndGet() == 5) {
+                        sleep(Duration.ofMillis(150));
+                        slowOneDone.countDown();
+                    }
+                },
+                Duration.ofMillis(5))) {
+            long started = System.nanoTime();
+            assertThat(slowOneDone.await(10, TimeUnit.SECONDS)).isTrue();
+            beforeTheSlowOne = System.nanoTime() - Duration.ofMillis(150).toNanos();
+            sleep(Duration.ofMillis(50));
+            long now = System.nanoTime();
+
+            DiskSyncs.Summary whole = syncs.between(started, now).orElseThrow();
+            assertThat(whole.slowest()).isBetween(Duration.ofMillis(150), Duration.ofMillis(1_000));
+            assertThat(whole.slow()).isEqualTo(1);
+            assertThat(whole.syncs()).isGreaterThanOrEqualTo(5);
+
+            DiskSyncs.Summary before = syncs.between(started, beforeTheSlowOne).orElseThrow();
+            assertThat(before.slow()).isZero();
+            assertThat(before.slowest()).isLessThan(DiskSyncs.SLOW);
+        }
+    }
+
+    @Test
+    void itProbesTheDiskOfTheServersDataDirectoryAndLeavesNoFileBehind() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Path dataDirectory = dataDirectoryOf(postgres);
+            try (DiskSyncs syncs = DiskSyncs.besideDataDirectoryOf(postgres.getPostgresDatabase())) {
+                long started = System.nanoTime();
+                sleep(Duration.ofMillis(300));
+                assertThat(syncs.between(started, System.nanoTime())
+                                .orElseThrow()
+                                .syncs())
+                        .isGreaterThan(3);
+                assertThat(probeFile().getParent()).isEqualTo(dataDirectory.getParent());
+            }
+            try (Stream<Path> left = Files.list(dataDirectory.getParent())) {
+                assertThat(left.filter(DiskSyncsTest::isProbe)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void withNoDiskOfItsOwnItSaysNothing() throws Exception {
+        try (DiskSyncs syncs = DiskSyncs.none()) {
+            assertThat(syncs.between(0, System.nanoTime())).isEmpty();
+        }
+    }
+
+    private static Path dataDirectoryOf(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery("SHOW data_directory")) {
+            setting.next();
+            return Path.of(setting.getString(1)).toRealPath();
+        }
+    }
+
+    /** The probe's file, found among this JVM's open files. */
+    private static Path probeFile() throws Exception {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors
+                    .map(DiskSyncsTest::target)
+                    .filter(DiskSyncsTest::isProbe)
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static Path target(Path descriptor) {
+        try {
+            return Files.readSymbolicLink(descriptor);
+        } catch (Exception gone) {
+            return descriptor;
+        }
+    }
+
+    private static boolean isProbe(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("disk-syncs") && name.endsWith(".probe");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
