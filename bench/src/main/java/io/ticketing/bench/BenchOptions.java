@@ -193,6 +193,14 @@ final class BenchOptions {
                     + "them) whose processes' CPU time counts; without it, CPU is not measured.")
     Path pidsFrom;
 
+    @Option(
+            names = "--disk-of",
+            paramLabel = "DIR",
+            description = "With --target: a directory on the disk that holds the services' database (its pg_wal, "
+                    + "say), whose syncs every phase times as the bench times its own server's; without it, they are "
+                    + "not timed.")
+    Path diskOf;
+
     /** One payment gateway latency or several, not both. */
     static final class GatewayLatencies {
 

@@ -102,10 +102,13 @@ public final class Benchmark implements Callable<Integer> {
     private CommandSpec command;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Benchmark())
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Benchmark())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Benchmark::refuseBadInput)
-                .execute(args));
+                .setExecutionExceptionHandler(Benchmark::refuseBadInput);
     }
 
     /** Options that cannot be run as given are refused with what is wrong with them, not a stack trace. */
@@ -119,6 +122,10 @@ public final class Benchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (options.diskOf != null && options.target == null) {
+            throw new IllegalArgumentException("--disk-of goes with --target: the platform the bench starts keeps its "
+                    + "database on the bench's own server, whose disk the bench times without being told");
+        }
         if (options.target != null) {
             runAgainst(targets(options.target));
             return 0;
@@ -153,7 +160,8 @@ public final class Benchmark implements Callable<Integer> {
     /**
      * The booking scenarios against services that run already, the distributed mode's for one: their base URLs, and
      * an admin's credentials in {@code BENCH_ADMIN_EMAIL} and {@code BENCH_ADMIN_PASSWORD}. Their CPU time is read
-     * from the processes that {@code --pids-from} names; without it, it is not measured. The history scenario needs
+     * from the processes that {@code --pids-from} names, and their database's disk timed in {@code --disk-of}; without
+     * them, neither is measured. The history scenario needs
      * the platform's database and its process, and runs against the standalone platform only.
      */
     private void runAgainst(Map<String, String> baseUrls) throws Exception {
@@ -177,17 +185,13 @@ public final class Benchmark implements Callable<Integer> {
                 REQUEST_TIMEOUT);
         int runs = options.runs;
         List<BookingLoad.Figures> results = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-            progress("Run %d of %d against %s", run, runs, baseUrls);
-            results.add(new BookingLoad(
-                            api,
-                            options.load(),
-                            scenarios,
-                            cpu,
-                            ProcessCpu.none(),
-                            DatabaseActivity.none(),
-                            DiskSyncs.none())
-                    .run());
+        try (DiskSyncs disk = options.diskOf != null ? DiskSyncs.on(options.diskOf) : DiskSyncs.none()) {
+            for (int run = 1; run <= runs; run++) {
+                progress("Run %d of %d against %s", run, runs, baseUrls);
+                results.add(new BookingLoad(
+                                api, options.load(), scenarios, cpu, ProcessCpu.none(), DatabaseActivity.none(), disk)
+                        .run());
+            }
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runs", runs);

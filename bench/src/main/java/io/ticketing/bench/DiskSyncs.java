@@ -79,6 +79,9 @@ final class DiskSyncs implements AutoCloseable {
 
     /** Probes the disk that holds {@code directory}, in a file of its own there, deleted on {@link #close()}. */
     static DiskSyncs on(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(directory + " is no directory whose disk could be timed");
+        }
         Path file = Files.createTempFile(directory, "disk-syncs", ".probe");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         // Written through once, as PostgreSQL fills a new segment: a sync then flushes data, not the file's growth.

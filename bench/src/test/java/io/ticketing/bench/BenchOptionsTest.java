@@ -3,6 +3,8 @@ package io.ticketing.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +41,7 @@ class BenchOptionsTest {
         assertThat(options.out).isEqualTo(Path.of("bench-results.json"));
         assertThat(options.target).isNull();
         assertThat(options.pidsFrom).isNull();
+        assertThat(options.diskOf).isNull();
     }
 
     @Test
@@ -92,7 +95,8 @@ class BenchOptionsTest {
         BenchOptions options = parse(
                 "--target=user-command=http://host:8081,booking-command=http://host:8082,"
                         + "booking-query=http://host:8084",
-                "--pids-from=distributed");
+                "--pids-from=distributed",
+                "--disk-of=distributed");
 
         assertThat(options.target)
                 .containsExactly(
@@ -100,6 +104,7 @@ class BenchOptionsTest {
                         Map.entry("booking-command", "http://host:8082"),
                         Map.entry("booking-query", "http://host:8084"));
         assertThat(options.pidsFrom).isEqualTo(Path.of("distributed"));
+        assertThat(options.diskOf).isEqualTo(Path.of("distributed"));
     }
 
     @Test
@@ -132,6 +137,17 @@ class BenchOptionsTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("everything");
         assertThatThrownBy(() -> parse("--bookngs=10")).isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+    }
+
+    @Test
+    void refusesADiskToTimeWithoutServicesToTarget() {
+        StringWriter err = new StringWriter();
+        CommandLine benchmark = Benchmark.commandLine().setErr(new PrintWriter(err));
+
+        int exitCode = benchmark.execute("--disk-of=/var/lib/postgresql");
+
+        assertThat(exitCode).isEqualTo(benchmark.getCommandSpec().exitCodeOnInvalidInput());
+        assertThat(err.toString()).contains("--disk-of goes with --target");
     }
 
     @Test

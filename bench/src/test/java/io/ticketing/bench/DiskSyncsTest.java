@@ -1,6 +1,7 @@
 package io.ticketing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiskSyncsTest {
 
@@ -64,6 +66,15 @@ class DiskSyncsTest {
                 assertThat(left.filter(DiskSyncsTest::isProbe)).isEmpty();
             }
         }
+    }
+
+    @Test
+    void refusesADirectoryThatIsNotThere(@TempDir Path parent) {
+        Path missing = parent.resolve("postgres");
+
+        assertThatThrownBy(() -> DiskSyncs.on(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString());
     }
 
     @Test
