@@ -1,7 +1,6 @@
 package io.ticketing.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -53,6 +52,14 @@ final class DiskSyncs implements AutoCloseable {
     record Summary(int syncs, Duration slowest, int slow) {}
 
     private final List<Sync> syncs = new ArrayList<>();
+    /**
+     * When the sync under way began, null between syncs; kept with {@link #syncs} under its lock, so that a sync is
+     * counted once. A phase that ends during a long one counts it as long as it had taken.
+     */
+    private Long syncingSince;
+    /** Why the probe stopped, if it could not write: its figures are absent from then on, not a disk that looks fast. */
+    private volatile IOException failure;
+
     private final Thread prober;
     private final AutoCloseable afterwards;
 
@@ -117,33 +124,41 @@ final class DiskSyncs implements AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 long started = System.nanoTime();
+                synchronized (syncs) {
+                    syncingSince = started;
+                }
                 write.write();
                 long ended = System.nanoTime();
                 synchronized (syncs) {
                     syncs.add(new Sync(ended, ended - started));
+                    syncingSince = null;
                 }
                 Thread.sleep(between.toMillis());
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (IOException failed) {
-            throw new UncheckedIOException("The disk probe could not write", failed);
+            failure = failed;
+            Benchmark.progress("  the disk probe could not write, and times no more syncs: %s", failed);
         }
     }
 
     /**
-     * The syncs that ended from {@code fromNanos} until {@code toNanos}, on {@link System#nanoTime()}'s clock; empty
-     * without a disk to probe.
+     * The syncs that ended from {@code fromNanos} until {@code toNanos}, on {@link System#nanoTime()}'s clock, and the
+     * one under way then, as long as it had taken; empty without a disk to probe, or once the probe could not write.
      */
     Optional<Summary> between(long fromNanos, long toNanos) {
-        if (prober == null) {
+        if (prober == null || failure != null) {
             return Optional.empty();
         }
-        List<Sync> within;
+        List<Sync> within = new ArrayList<>();
         synchronized (syncs) {
-            within = syncs.stream()
+            syncs.stream()
                     .filter(sync -> sync.endedNanos - fromNanos >= 0 && toNanos - sync.endedNanos >= 0)
-                    .toList();
+                    .forEach(within::add);
+            if (syncingSince != null && toNanos - syncingSince > 0) {
+                within.add(new Sync(toNanos, toNanos - syncingSince));
+            }
         }
         long slowest = within.stream().mapToLong(Sync::tookNanos).max().orElse(0);
         int slow = (int)

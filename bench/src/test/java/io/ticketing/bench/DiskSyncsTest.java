@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +47,48 @@ class DiskSyncsTest {
             DiskSyncs.Summary before = syncs.between(started, beforeTheSlowOne).orElseThrow();
             assertThat(before.slow()).isZero();
             assertThat(before.slowest()).isLessThan(DiskSyncs.SLOW);
+        }
+    }
+
+    @Test
+    void aSyncStillUnderWayWhenTheWindowEndsCountsAsLongAsItHasTaken() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch disk = new CountDownLatch(1);
+        AtomicInteger writes = new AtomicInteger();
+        try (DiskSyncs syncs = DiskSyncs.timing(
+                () -> {
+                    if (writes.incrementAndGet() == 3) {
+                        stuck.countDown();
+                        await(disk);
+                    }
+                },
+                Duration.ofMillis(5))) {
+            long started = System.nanoTime();
+            assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+            sleep(Duration.ofMillis(150));
+
+            DiskSyncs.Summary soFar = syncs.between(started, System.nanoTime()).orElseThrow();
+            disk.countDown();
+
+            assertThat(soFar.slowest()).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+            assertThat(soFar.slow()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aProbeThatCouldNotWriteHasNoFiguresRatherThanAFastDisk() throws Exception {
+        CountDownLatch failed = new CountDownLatch(1);
+        try (DiskSyncs syncs = DiskSyncs.timing(
+                () -> {
+                    failed.countDown();
+                    throw new IOException("No space left on device");
+                },
+                Duration.ofMillis(5))) {
+            long started = System.nanoTime();
+            assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+            sleep(Duration.ofMillis(50));
+
+            assertThat(syncs.between(started, System.nanoTime())).isEmpty();
         }
     }
 
@@ -115,6 +158,14 @@ class DiskSyncsTest {
     private static boolean isProbe(Path file) {
         String name = file.getFileName().toString();
         return name.startsWith("disk-syncs") && name.endsWith(".probe");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {
