@@ -41,8 +41,14 @@ final class DiskSyncs implements AutoCloseable {
         void write() throws IOException;
     }
 
-    /** @param endedNanos when it returned, on {@link System#nanoTime()}'s clock */
-    private record Sync(long endedNanos, long tookNanos) {}
+    /** @param startedNanos when it began, on {@link System#nanoTime()}'s clock */
+    private record Sync(long startedNanos, long tookNanos) {
+
+        /** Whether any of it fell from {@code fromNanos} until {@code toNanos}. */
+        boolean overlaps(long fromNanos, long toNanos) {
+            return toNanos - startedNanos > 0 && startedNanos + tookNanos - fromNanos >= 0;
+        }
+    }
 
     /**
      * @param syncs   how many the probe timed
@@ -52,10 +58,7 @@ final class DiskSyncs implements AutoCloseable {
     record Summary(int syncs, Duration slowest, int slow) {}
 
     private final List<Sync> syncs = new ArrayList<>();
-    /**
-     * When the sync under way began, null between syncs; kept with {@link #syncs} under its lock, so that a sync is
-     * counted once. A phase that ends during a long one counts it as long as it had taken.
-     */
+    /** When the sync under way began, null between syncs; kept with {@link #syncs} under its lock, to count it once. */
     private Long syncingSince;
     /** Why the probe stopped, if it could not write: its figures are absent from then on, not a disk that looks fast. */
     private volatile IOException failure;
@@ -130,7 +133,7 @@ final class DiskSyncs implements AutoCloseable {
                 write.write();
                 long ended = System.nanoTime();
                 synchronized (syncs) {
-                    syncs.add(new Sync(ended, ended - started));
+                    syncs.add(new Sync(started, ended - started));
                     syncingSince = null;
                 }
                 Thread.sleep(between.toMillis());
@@ -144,8 +147,10 @@ final class DiskSyncs implements AutoCloseable {
     }
 
     /**
-     * The syncs that ended from {@code fromNanos} until {@code toNanos}, on {@link System#nanoTime()}'s clock, and the
-     * one under way then, as long as it had taken; empty without a disk to probe, or once the probe could not write.
+     * The syncs under way at any time from {@code fromNanos} until {@code toNanos}, on {@link System#nanoTime()}'s
+     * clock: a sync that stalled a phase's commits counts in it, however far it reached before or after. One still
+     * under way counts as long as it had taken until {@code toNanos}. Empty without a disk to probe, or once the
+     * probe could not write.
      */
     Optional<Summary> between(long fromNanos, long toNanos) {
         if (prober == null || failure != null) {
@@ -153,11 +158,9 @@ final class DiskSyncs implements AutoCloseable {
         }
         List<Sync> within = new ArrayList<>();
         synchronized (syncs) {
-            syncs.stream()
-                    .filter(sync -> sync.endedNanos - fromNanos >= 0 && toNanos - sync.endedNanos >= 0)
-                    .forEach(within::add);
+            syncs.stream().filter(sync -> sync.overlaps(fromNanos, toNanos)).forEach(within::add);
             if (syncingSince != null && toNanos - syncingSince > 0) {
-                within.add(new Sync(toNanos, toNanos - syncingSince));
+                within.add(new Sync(syncingSince, toNanos - syncingSince));
             }
         }
         long slowest = within.stream().mapToLong(Sync::tookNanos).max().orElse(0);
