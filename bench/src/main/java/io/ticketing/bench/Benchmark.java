@@ -160,9 +160,9 @@ public final class Benchmark implements Callable<Integer> {
     /**
      * The booking scenarios against services that run already, the distributed mode's for one: their base URLs, and
      * an admin's credentials in {@code BENCH_ADMIN_EMAIL} and {@code BENCH_ADMIN_PASSWORD}. Their CPU time is read
-     * from the processes that {@code --pids-from} names, and their database's disk timed in {@code --disk-of}; without
-     * them, neither is measured. The history scenario needs
-     * the platform's database and its process, and runs against the standalone platform only.
+     * from the processes that {@code --pids-from} names, and their database's disk is timed in {@code --disk-of};
+     * without those, neither is measured. The history scenario needs the platform's database and its process, and
+     * runs against the standalone platform only.
      */
     private void runAgainst(Map<String, String> baseUrls) throws Exception {
         if (options.gatewayLatencies != null) {
