@@ -16,9 +16,11 @@ class KnownUsersProjection {
     static final String PROCESSING_GROUP = "known-users";
 
     private final KnownUserRepository users;
+    private final JpaKnownUsers standings;
 
-    KnownUsersProjection(KnownUserRepository users) {
+    KnownUsersProjection(KnownUserRepository users, JpaKnownUsers standings) {
         this.users = users;
+        this.standings = standings;
     }
 
     @EventHandler
@@ -34,10 +36,12 @@ class KnownUsersProjection {
     @EventHandler
     void on(UserDeactivated event) {
         users.findById(event.userId().value()).ifPresent(KnownUser::deactivated);
+        standings.forget(event.userId());
     }
 
     @EventHandler
     void on(UserErased event) {
         users.findById(event.userId().value()).ifPresent(KnownUser::erased);
+        standings.forget(event.userId());
     }
 }

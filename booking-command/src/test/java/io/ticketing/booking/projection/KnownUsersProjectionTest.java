@@ -11,21 +11,26 @@ import io.ticketing.coreapi.user.UserDeactivated;
 import io.ticketing.coreapi.user.UserEmailChanged;
 import io.ticketing.coreapi.user.UserErased;
 import io.ticketing.coreapi.user.UserRegistered;
+import io.ticketing.support.security.RevokedUsers;
 import io.ticketing.support.test.EventFeed;
 import io.ticketing.support.test.ProjectionTest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @ProjectionTest
-@Import({KnownUsersProjection.class, JpaKnownUsers.class})
+@Import({KnownUsersProjection.class, JpaKnownUsers.class, KnownUsersProjectionTest.Revocations.class})
 @TestPropertySource(properties = "spring.flyway.locations=classpath:db/booking-command")
 class KnownUsersProjectionTest {
 
@@ -42,6 +47,9 @@ class KnownUsersProjectionTest {
 
     @Autowired
     private PlatformTransactionManager transactionManager;
+
+    @Autowired
+    private Revocations revocations;
 
     private final UserId userId = new UserId(UUID.randomUUID());
     private final UserRegistered registered = new UserRegistered(userId, "ada@example.org", "Ada", Role.USER);
@@ -70,6 +78,46 @@ class KnownUsersProjectionTest {
         feed.deliver(NOW, new UserDeactivated(userId));
 
         assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.DEACTIVATED);
+    }
+
+    @Test
+    void aUserFoundActiveIsNotReadAgain() {
+        feed.deliver(NOW, registered);
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.ACTIVE);
+
+        users.deleteById(userId.value());
+
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.ACTIVE);
+    }
+
+    @Test
+    void aUserFoundActiveAndRevokedSinceStandsDeactivatedThoughThisProjectionHasNotHeard() {
+        feed.deliver(NOW, registered);
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.ACTIVE);
+
+        revocations.revoked.add(userId);
+
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.DEACTIVATED);
+    }
+
+    @Test
+    void aUserFoundActiveAndErasedSinceCannotBook() {
+        feed.deliver(NOW, registered);
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.ACTIVE);
+
+        feed.deliver(NOW, new UserErased(userId));
+
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.DEACTIVATED);
+    }
+
+    @Test
+    void aUserNotYetKnownIsReadAgainAtTheirNextBooking() {
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.NOT_YET_KNOWN);
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.NOT_YET_KNOWN);
+
+        feed.deliver(NOW, registered);
+
+        assertThat(knownUsers.standingOf(userId)).isEqualTo(Standing.ACTIVE);
     }
 
     @Test
@@ -118,6 +166,18 @@ class KnownUsersProjectionTest {
 
         assertThat(user().email()).isEqualTo("ada@example.com");
         assertThat(user().isActive()).isFalse();
+    }
+
+    /** The users every service knows to be revoked, as the revoked-users processor would record them. */
+    @TestConfiguration
+    static class Revocations {
+
+        final Set<UserId> revoked = ConcurrentHashMap.newKeySet();
+
+        @Bean
+        RevokedUsers revokedUsers() {
+            return revoked::contains;
+        }
     }
 
     private KnownUser user() {
