@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class JpaKnownUsers implements KnownUsers {
 
     /** About 10 MB at most; a user forgotten for room is read again at their next booking. */
-    static final long MOST_REMEMBERED = 100_000;
+    private static final long MOST_REMEMBERED = 100_000;
 
     private final EntityManager entities;
     private final RevokedUsers revokedUsers;
