@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,6 +100,28 @@ class DiskSyncsTest {
 
             assertThat(syncs.between(started, System.nanoTime())).isEmpty();
         }
+    }
+
+    @Test
+    void aProbeStoppedInTheMiddleOfASyncHasNotFailed() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        DiskSyncs syncs = DiskSyncs.timing(
+                () -> {
+                    writing.countDown();
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException stopped) {
+                        // What FileChannel.force does when its thread is interrupted.
+                        throw new ClosedByInterruptException();
+                    }
+                },
+                Duration.ofMillis(5));
+        long started = System.nanoTime();
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        syncs.close();
+
+        assertThat(syncs.between(started, System.nanoTime())).isPresent();
     }
 
     @Test
